@@ -1,0 +1,110 @@
+"""Import digest files into a Store: find them, skip known ones, merge, commit once."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tui.importer import read_digest
+from tui.library import MergeCounts
+from tui.models import Digest, Problem
+from tui.store import Store
+
+DIGEST_SUFFIXES = {".md", ".markdown", ".json"}
+
+
+@dataclass(slots=True)
+class ImportReport:
+    """What one `papers import` did, for the summary line and `--json`."""
+
+    files: int = 0
+    read: int = 0
+    unchanged_files: int = 0
+    counts: MergeCounts = field(default_factory=MergeCounts)
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "files": self.files,
+            "read": self.read,
+            "unchanged_files": self.unchanged_files,
+            "days": len(self.counts.days),
+            "new": self.counts.new,
+            "updated": self.counts.updated,
+            "unchanged": self.counts.unchanged,
+            "problems": [str(problem) for problem in self.problems],
+            "notes": [str(note) for note in self.notes],
+        }
+
+
+def find_digests(paths: Iterable[Path], report: ImportReport) -> list[Path]:
+    """Files as given, and digest files anywhere below given folders, sorted."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(digests_below(path)))
+        elif path.is_file():
+            found.append(path)
+        else:
+            report.problems.append(Problem(str(path), 0, "no such file or folder"))
+    return found
+
+
+def digests_below(folder: Path) -> Iterator[Path]:
+    for path in folder.rglob("*"):
+        hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)
+        if path.suffix.lower() in DIGEST_SUFFIXES and path.is_file() and not hidden:
+            yield path
+
+
+def import_paths(
+    store: Store,
+    paths: Iterable[Path],
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportReport:
+    """Read every digest under `paths` into `store`, committing once at the end."""
+    report = ImportReport()
+    files = find_digests(paths, report)
+    report.files = len(files)
+    seen: set[str] = set()
+    for done, path in enumerate(files, start=1):
+        digest, sha256 = read_new_digest(store, path, seen, report)
+        if digest is not None:
+            store.merge_digests([(digest, sha256)], report.counts)
+            if digest.problems:
+                store.library.forget_source(sha256)
+        if progress is not None:
+            progress(done, len(files))
+    if report.read:
+        store.commit()
+    return report
+
+
+def read_new_digest(
+    store: Store, path: Path, seen: set[str], report: ImportReport
+) -> tuple[Digest | None, str]:
+    """Parse `path` unless the library (or this run) already has its exact content."""
+    try:
+        sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as error:
+        report.problems.append(Problem(str(path), 0, f"cannot read: {error}"))
+        return None, ""
+    if store.known_source(sha256) or sha256 in seen:
+        report.unchanged_files += 1
+        return None, sha256
+    seen.add(sha256)
+    try:
+        digest = read_digest(path)
+    except Exception as error:  # a parser bug must not stop the other files
+        report.problems.append(Problem(str(path), 0, f"could not be parsed: {error}"))
+        return None, sha256
+    report.read += 1
+    report.problems.extend(digest.problems)
+    report.notes.extend(digest.notes)
+    for day in digest.days:
+        if not day.papers:
+            report.counts.days.add(day.date)
+    return digest, sha256

@@ -1,0 +1,327 @@
+"""The imported papers: a small catalog of days plus the papers split by month.
+
+`catalog.json` lists every day with its paper ids in digest order, the content
+hashes of imported digests and the current partition files. Each paper lives in
+`papers-YYYY-MM.<generation>.json`, the month of the latest day it was featured
+on, so loading the newest partitions first makes the newest days whole first.
+
+An import writes the changed partitions under new names, then replaces the
+catalog: that one rename is the commit, so a killed import leaves the library
+exactly as it was. Files no catalog names are removed by the next writer.
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from tui.models import Paper
+from tui.storage import DamagedFile, LibraryError, open_db, stamp
+
+CATALOG = "catalog.json"
+PARTITION_GLOB = "papers-*.json"
+
+
+def month_of(date: str) -> str:
+    return date[:7]
+
+
+NEW, UPDATED, UNCHANGED = "new", "updated", "unchanged"
+
+
+@dataclass(slots=True)
+class MergeCounts:
+    """What one import did to the papers, each distinct paper counted once."""
+
+    outcomes: dict[str, str] = field(default_factory=dict)
+    days: set[str] = field(default_factory=set)
+
+    def record(self, paper_id: str, outcome: str) -> None:
+        """Keep the strongest outcome: new, then updated, then unchanged."""
+        previous = self.outcomes.get(paper_id)
+        if previous == NEW or (previous == UPDATED and outcome == UNCHANGED):
+            return
+        self.outcomes[paper_id] = outcome
+
+    def count(self, outcome: str) -> int:
+        return sum(1 for seen in self.outcomes.values() if seen == outcome)
+
+    @property
+    def new(self) -> int:
+        return self.count(NEW)
+
+    @property
+    def updated(self) -> int:
+        return self.count(UPDATED)
+
+    @property
+    def unchanged(self) -> int:
+        return self.count(UNCHANGED)
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Decoding many small objects is up to twice as fast without the collector."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+class Library:
+    """Days and papers of one library folder, loaded partition by partition."""
+
+    def __init__(self, folder: Path, *, read_only: bool = False) -> None:
+        self.folder = folder
+        self.read_only = read_only
+        self.notices: list[str] = []
+        self._catalog = open_db(folder / CATALOG, "catalog", read_only=read_only)
+        tables = self._catalog.storage.read() or {}
+        self._days: dict[str, list[str]] = {
+            day["date"]: day["ids"] for day in tables.get("days", {}).values()
+        }
+        self._sources: dict[str, dict[str, Any]] = {
+            source["sha256"]: source for source in tables.get("sources", {}).values()
+        }
+        meta = tables.get("meta", {}).get("1", {})
+        self._partitions: dict[str, str] = dict(meta.get("partitions", {}))
+        self._generation: int = meta.get("generation", 0)
+        self._papers: dict[str, Paper] = {}
+        self._loaded: set[str] = set()
+        self._loading = threading.RLock()
+        self._dirty: set[str] = set()
+        self._dates: list[str] | None = None
+        self.on_papers_loaded: Callable[[list[Paper]], None] | None = None
+
+    # Reading
+
+    def dates(self) -> list[str]:
+        """Every day with its papers, newest first."""
+        if self._dates is None:
+            self._dates = sorted(self._days, reverse=True)
+        return self._dates
+
+    def count_on(self, date: str) -> int:
+        return len(self._days.get(date, ()))
+
+    def ids_on(self, date: str) -> list[str]:
+        return self._days.get(date, [])
+
+    def papers_on(self, date: str) -> list[Paper]:
+        self.ensure_loaded(month_of(date))
+        papers = (self._papers.get(paper_id) for paper_id in self.ids_on(date))
+        return [paper for paper in papers if paper is not None]
+
+    def paper(self, paper_id: str) -> Paper | None:
+        return self._papers.get(paper_id)
+
+    def loaded_papers(self) -> Iterable[Paper]:
+        return self._papers.values()
+
+    @property
+    def entry_count(self) -> int:
+        return sum(len(ids) for ids in self._days.values())
+
+    @property
+    def paper_count(self) -> int:
+        """Distinct papers, counted from the catalog without loading partitions."""
+        return len({paper_id for ids in self._days.values() for paper_id in ids})
+
+    @property
+    def fully_loaded(self) -> bool:
+        return self._loaded >= set(self._partitions)
+
+    def known_source(self, sha256: str) -> bool:
+        return sha256 in self._sources
+
+    # Loading
+
+    def pending_months(self) -> list[str]:
+        """Partitions not loaded yet, newest first."""
+        return sorted(set(self._partitions) - self._loaded, reverse=True)
+
+    def ensure_loaded(self, month: str) -> None:
+        """Load every partition from `month` on, which makes that month's days whole."""
+        for pending in self.pending_months():
+            if pending >= month:
+                self.load_month(pending)
+
+    def load_all(self, progress: Callable[[int, int], None] | None = None) -> None:
+        pending = self.pending_months()
+        for done, month in enumerate(pending, start=1):
+            self.load_month(month)
+            if progress is not None:
+                progress(done, len(pending))
+
+    def load_month(self, month: str) -> None:
+        with self._loading:
+            if month in self._loaded or month not in self._partitions:
+                return
+            path = self.folder / self._partitions[month]
+            try:
+                papers = self._read_partition(path)
+            except (DamagedFile, FileNotFoundError) as error:
+                self._set_aside_partition(month, path, error)
+                return
+            self._papers.update((paper.id, paper) for paper in papers)
+            self._loaded.add(month)
+        if self.on_papers_loaded is not None:
+            self.on_papers_loaded(papers)
+
+    def _read_partition(self, path: Path) -> list[Paper]:
+        if not path.exists():
+            raise FileNotFoundError(path)
+        with gc_paused():
+            db = open_db(path, "papers", read_only=True)
+            documents = (db.storage.read() or {}).get("papers", {}).values()
+            return [Paper(**document) for document in documents]
+
+    def _set_aside_partition(self, month: str, path: Path, error: Exception) -> None:
+        """Keep a damaged partition aside and forget it; re-importing restores it."""
+        reason = str(error) if isinstance(error, DamagedFile) else f"{path}: missing"
+        if self.read_only:
+            self.notices.append(f"{reason}; its papers are not shown")
+            self._loaded.add(month)
+            return
+        kept = set_aside(path) if path.exists() else None
+        del self._partitions[month]
+        self._sources.clear()
+        self._commit_catalog()
+        where = f", kept as {kept.name}" if kept else ""
+        self.notices.append(
+            f"{reason}{where}; re-import your digests to restore its papers"
+        )
+
+    # Writing
+
+    def merge(self, papers: Iterable[Paper], date: str, counts: MergeCounts) -> None:
+        """Add one day's papers in digest order; `counts` keeps per-paper outcomes."""
+        self.ensure_loaded(month_of(date))
+        ids = self._days.setdefault(date, [])
+        self._dates = None
+        counts.days.add(date)
+        seen = set(ids)
+        for paper in papers:
+            if paper.id not in seen:
+                ids.append(paper.id)
+                seen.add(paper.id)
+            self._merge_paper(paper, date, counts)
+        self._dirty.add(month_of(date))
+
+    def _merge_paper(self, incoming: Paper, date: str, counts: MergeCounts) -> None:
+        stored = self._papers.get(incoming.id)
+        if stored is None:
+            incoming.dates = [date]
+            self._papers[incoming.id] = incoming
+            counts.record(incoming.id, NEW)
+            return
+        before = asdict(stored)
+        self._dirty.add(month_of(stored.dates[-1]))
+        if date not in stored.dates:
+            stored.dates = sorted([*stored.dates, date])
+        if date == stored.dates[-1]:
+            # The newest digest to feature a paper has the last word on its text.
+            for name in ("title", "authors", "summary", "version", "labels", "extras"):
+                value = getattr(incoming, name)
+                if value:
+                    setattr(stored, name, value)
+        self._dirty.add(month_of(stored.dates[-1]))
+        counts.record(stored.id, UNCHANGED if asdict(stored) == before else UPDATED)
+
+    def add_source(self, sha256: str, path: str) -> None:
+        imported = datetime.now().isoformat(timespec="seconds")
+        self._sources[sha256] = {"sha256": sha256, "path": path, "imported": imported}
+
+    def forget_source(self, sha256: str) -> None:
+        """Let a digest with problems be read again by the next import."""
+        self._sources.pop(sha256, None)
+
+    def locate(self, paper_id: str) -> Paper | None:
+        """Find one paper, loading only the partition it lives in."""
+        latest = max(
+            (date for date, ids in self._days.items() if paper_id in ids), default=None
+        )
+        if latest is not None:
+            self.load_month(month_of(latest))
+        return self._papers.get(paper_id)
+
+    def commit(self) -> None:
+        """Write changed partitions under new names, then the catalog that names them."""
+        if self.read_only:
+            raise LibraryError(f"{self.folder}: opened read-only")
+        # merge() loaded every partition from the oldest dirty month on, so each
+        # dirty partition is written whole.
+        self._generation += 1
+        by_month: dict[str, list[Paper]] = {month: [] for month in self._dirty}
+        for paper in self._papers.values():
+            month = month_of(paper.dates[-1])
+            if month in by_month:
+                by_month[month].append(paper)
+        replaced = []
+        for month, papers in by_month.items():
+            name = f"papers-{month}.{self._generation}.json"
+            write_partition(self.folder / name, papers)
+            if month in self._partitions:
+                replaced.append(self._partitions[month])
+            self._partitions[month] = name
+            self._loaded.add(month)
+        for month in [month for month, papers in by_month.items() if not papers]:
+            replaced.append(self._partitions.pop(month))
+        self._commit_catalog()
+        self._dirty.clear()
+        for name in replaced:
+            (self.folder / name).unlink(missing_ok=True)
+
+    def _commit_catalog(self) -> None:
+        tables = stamp("catalog")
+        tables["meta"]["1"].update(
+            partitions=self._partitions, generation=self._generation
+        )
+        tables["days"] = {
+            str(index): {"date": date, "ids": self._days[date]}
+            for index, date in enumerate(sorted(self._days), start=1)
+        }
+        tables["sources"] = {
+            str(index): source
+            for index, source in enumerate(self._sources.values(), start=1)
+        }
+        self._catalog.storage.write(tables)
+
+    def remove_strays(self) -> None:
+        """Delete partitions and temporary files that no catalog names (a killed write)."""
+        current = set(self._partitions.values())
+        for path in self.folder.glob(PARTITION_GLOB):
+            if path.name not in current:
+                path.unlink(missing_ok=True)
+        for path in self.folder.glob(".*.json.*"):
+            path.unlink(missing_ok=True)
+
+
+def write_partition(path: Path, papers: list[Paper]) -> None:
+    db = open_db(path, "papers")
+    tables = stamp("papers")
+    tables["papers"] = {
+        str(index): asdict(paper) for index, paper in enumerate(papers, start=1)
+    }
+    db.storage.write(tables)
+
+
+def set_aside(path: Path) -> Path:
+    """Rename a damaged file so it is kept and never overwritten."""
+    stamp_text = datetime.now().strftime("%Y%m%d-%H%M%S")
+    kept = path.with_name(f"{path.name}.damaged-{stamp_text}")
+    counter = 1
+    while kept.exists():
+        kept = path.with_name(f"{path.name}.damaged-{stamp_text}-{counter}")
+        counter += 1
+    path.rename(kept)
+    return kept

@@ -1,0 +1,160 @@
+"""The Store: one library folder's papers and user state behind one small API.
+
+The reader and the commands talk only to this class. It takes the writer lock;
+when another papers holds it, the store opens read-only and says so.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+from tui.library import Library, MergeCounts
+from tui.lock import WriterLock
+from tui.models import Digest, Paper
+from tui.search import SearchIndex
+from tui.state import Bookmark, UserState
+from tui.storage import LibraryError
+
+LIBRARY_ENV = "PAPERS_LIBRARY"
+
+
+def default_folder() -> Path:
+    """`$PAPERS_LIBRARY`, else the platform's user data folder for papers."""
+    override = os.environ.get(LIBRARY_ENV)
+    return Path(override) if override else Path(user_data_dir("papers", appauthor=False))
+
+
+class LibraryBusy(LibraryError):
+    """Another papers holds the writer lock."""
+
+
+class Store:
+    """Papers, days, bookmarks and search of one library folder."""
+
+    def __init__(
+        self, folder: Path, *, read_only: bool = False, busy_read_only: bool = False
+    ) -> None:
+        """Open `folder` for writing, or for reading only with `read_only`.
+
+        When another papers is writing, raise LibraryBusy, or with `busy_read_only`
+        (the reader's choice) open read-only and say so in a notice.
+        """
+        folder.mkdir(parents=True, exist_ok=True)
+        self.folder = folder
+        self.notices: list[str] = []
+        self._lock = WriterLock(folder)
+        if not read_only and not self._lock.acquire():
+            busy = f"{folder} is in use by another papers (pid {self._lock.holder()})"
+            if not busy_read_only:
+                raise LibraryBusy(f"{busy}; close it and try again")
+            self.notices.append(f"{busy}: opened read-only, changes are not saved")
+        read_only = not self._lock.held
+        self.library = Library(folder, read_only=read_only)
+        self.state = UserState(folder, read_only=read_only)
+        if not read_only:
+            self.library.remove_strays()
+        self.index = SearchIndex()
+        self.library.on_papers_loaded = self.index.add
+
+    @property
+    def read_only(self) -> bool:
+        return not self._lock.held
+
+    def close(self) -> None:
+        self._lock.release()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def take_notices(self) -> list[str]:
+        """Messages for the user gathered since the last call (damage, read-only)."""
+        notices = [*self.notices, *self.library.notices, *self.state.notices]
+        self.notices.clear()
+        self.library.notices.clear()
+        self.state.notices.clear()
+        return notices
+
+    # Days and papers
+
+    def dates(self) -> list[str]:
+        return self.library.dates()
+
+    def count_on(self, date: str) -> int:
+        return self.library.count_on(date)
+
+    def papers_on(self, date: str) -> list[Paper]:
+        return self.library.papers_on(date)
+
+    def paper(self, paper_id: str) -> Paper | None:
+        return self.library.paper(paper_id)
+
+    def load_newest(self) -> None:
+        """Load what the first screen shows: the newest day's partition."""
+        dates = self.dates()
+        if dates:
+            self.library.ensure_loaded(dates[0][:7])
+
+    def load_all(self, progress: Callable[[int, int], None] | None = None) -> None:
+        self.library.load_all(progress)
+
+    @property
+    def fully_loaded(self) -> bool:
+        return self.library.fully_loaded
+
+    def search(self, query: str, limit: int | None = None) -> list[Paper]:
+        return self.index.search(query, limit)
+
+    # Bookmarks
+
+    def is_bookmarked(self, paper_id: str) -> bool:
+        return self.state.is_bookmarked(paper_id)
+
+    def bookmarks(self) -> list[Bookmark]:
+        return self.state.bookmarks()
+
+    def set_bookmark(self, paper_id: str, on: bool) -> None:
+        paper = self.paper(paper_id)
+        self.state.set_bookmark(paper_id, paper.title if paper else "", on)
+
+    def toggle_bookmark(self, paper_id: str) -> bool:
+        """Flip the bookmark, durably on disk; returns whether it is now set."""
+        on = not self.is_bookmarked(paper_id)
+        self.set_bookmark(paper_id, on)
+        return on
+
+    # Importing
+
+    def known_source(self, sha256: str) -> bool:
+        return self.library.known_source(sha256)
+
+    def merge_digests(
+        self, digests: Iterable[tuple[Digest, str]], counts: MergeCounts
+    ) -> None:
+        """Merge parsed digests (with their content hashes) in memory; see commit."""
+        for digest, sha256 in digests:
+            for day in digest.days:
+                self.library.merge(day.papers, day.date, counts)
+            self.library.add_source(sha256, digest.source)
+
+    def commit(self) -> None:
+        """Write everything merged since the last commit in one atomic step."""
+        self.library.commit()
+        self.index = SearchIndex()
+        self.index.add(self.library.loaded_papers())
+
+    # Figures
+
+    def stats(self) -> dict[str, int]:
+        return {
+            "papers": self.library.paper_count,
+            "entries": self.library.entry_count,
+            "dates": sum(1 for date in self.dates() if self.count_on(date)),
+            "bookmarks": len(self.state.bookmarks()),
+        }
