@@ -1,0 +1,41 @@
+"""The papers app: its styles, its global keys and its first screen."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from tui.resources import bundled
+from tui.screens import MainScreen
+from tui.store import Store
+
+STYLES = bundled("styles") / "app.tcss"
+
+
+class PapersApp(App[None]):
+    """A keyboard-driven reader for daily AI-paper digests."""
+
+    CSS_PATH = STYLES
+    TITLE = "papers"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", tooltip="Quit papers", id="quit")
+    ]
+
+    def __init__(self, store: Store, notices: Iterable[str] = ()) -> None:
+        super().__init__()
+        self.store = store
+        """The library the reader shows; the caller opens and closes it."""
+        self.notices = list(notices)
+        """Messages from the caller to show at start, such as the sample hint."""
+
+    def get_default_screen(self) -> MainScreen:
+        return MainScreen(self.store)
+
+    def on_mount(self) -> None:
+        # The Store's own notices (read-only, damage) come from the main screen,
+        # which reads the library and so learns of them.
+        for notice in self.notices:
+            self.notify(notice, markup=False, timeout=10)

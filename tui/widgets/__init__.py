@@ -1,0 +1,7 @@
+"""The reader's panes."""
+
+from tui.widgets.date_sidebar import DateSidebar
+from tui.widgets.paper_detail import PaperDetail
+from tui.widgets.paper_list import PaperList
+
+__all__ = ["DateSidebar", "PaperDetail", "PaperList"]
