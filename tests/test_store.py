@@ -280,11 +280,18 @@ def test_search_finds_words_phrases_and_fields(folder: Path) -> None:
                 )
             ),
         )
-        assert [p.id for p in store.search("scale")] == ["1", "2"]
-        assert [p.id for p in store.search('"heads scale"')] == ["1"]
-        assert [p.id for p in store.search("title:[0]")] == ["1"]
-        assert [p.id for p in store.search("author:ada diffusion")] == ["2"]
-        assert store.search("author:nobody") == []
+        def found(query: str) -> list[str]:
+            return [paper.id for paper in store.search(query).papers]
+
+        assert found("scale") == ["1", "2"]
+        assert found('"heads scale"') == ["1"]
+        assert found("title:[0]") == ["1"]
+        assert found("author:ada diffusion") == ["2"]
+        assert found("author:nobody") == []
+        first = store.search("SCALE", limit=1)
+        assert [paper.title for paper in first.papers] == ["Scaling [0] Heads"]
+        assert not first.complete
+        assert store.search("SCALE", limit=2).complete
 
 
 def test_the_model_layer_never_imports_textual() -> None:

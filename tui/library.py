@@ -16,11 +16,12 @@ import gc
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from tui.compact import Entry
 from tui.models import Paper
 from tui.storage import DamagedFile, LibraryError, open_db, stamp
 
@@ -95,12 +96,15 @@ class Library:
         meta = tables.get("meta", {}).get("1", {})
         self._partitions: dict[str, str] = dict(meta.get("partitions", {}))
         self._generation: int = meta.get("generation", 0)
-        self._papers: dict[str, Paper] = {}
+        self._entries: dict[str, Entry] = {}
+        """Papers as loaded from disk, compact (see tui.compact)."""
+        self._fresh: dict[str, Paper] = {}
+        """Papers this process merged; they win over entries of the same id."""
         self._loaded: set[str] = set()
         self._loading = threading.RLock()
         self._dirty: set[str] = set()
         self._dates: list[str] | None = None
-        self.on_papers_loaded: Callable[[list[Paper]], None] | None = None
+        self.on_entries_loaded: Callable[[list[Entry]], None] | None = None
 
     # Reading
 
@@ -118,14 +122,27 @@ class Library:
 
     def papers_on(self, date: str) -> list[Paper]:
         self.ensure_loaded(month_of(date))
-        papers = (self._papers.get(paper_id) for paper_id in self.ids_on(date))
+        papers = (self.paper(paper_id) for paper_id in self.ids_on(date))
         return [paper for paper in papers if paper is not None]
 
     def paper(self, paper_id: str) -> Paper | None:
-        return self._papers.get(paper_id)
+        fresh = self._fresh.get(paper_id)
+        if fresh is not None:
+            return fresh
+        entry = self._entries.get(paper_id)
+        return entry.paper() if entry is not None else None
 
-    def loaded_papers(self) -> Iterable[Paper]:
-        return self._papers.values()
+    def loaded_entries(self) -> list[Entry]:
+        """Every loaded paper as an Entry (merged ones are folded here, once)."""
+        with self._loading:
+            for paper_id, paper in self._fresh.items():
+                self._entries[paper_id] = Entry.from_paper(paper)
+            self._fresh.clear()
+            return list(self._entries.values())
+
+    @property
+    def loaded_count(self) -> int:
+        return len(self._entries.keys() | self._fresh.keys())
 
     @property
     def entry_count(self) -> int:
@@ -168,22 +185,22 @@ class Library:
                 return
             path = self.folder / self._partitions[month]
             try:
-                papers = self._read_partition(path)
+                entries = self._read_partition(path)
             except (DamagedFile, FileNotFoundError) as error:
                 self._set_aside_partition(month, path, error)
                 return
-            self._papers.update((paper.id, paper) for paper in papers)
+            self._entries.update((entry.id, entry) for entry in entries)
             self._loaded.add(month)
-        if self.on_papers_loaded is not None:
-            self.on_papers_loaded(papers)
+        if self.on_entries_loaded is not None:
+            self.on_entries_loaded(entries)
 
-    def _read_partition(self, path: Path) -> list[Paper]:
+    def _read_partition(self, path: Path) -> list[Entry]:
         if not path.exists():
             raise FileNotFoundError(path)
         with gc_paused():
             db = open_db(path, "papers", read_only=True)
             documents = (db.storage.read() or {}).get("papers", {}).values()
-            return [Paper(**document) for document in documents]
+            return [Entry.from_document(document) for document in documents]
 
     def _set_aside_partition(self, month: str, path: Path, error: Exception) -> None:
         """Keep a damaged partition aside and forget it; re-importing restores it."""
@@ -218,13 +235,14 @@ class Library:
         self._dirty.add(month_of(date))
 
     def _merge_paper(self, incoming: Paper, date: str, counts: MergeCounts) -> None:
-        stored = self._papers.get(incoming.id)
+        stored = self.paper(incoming.id)
         if stored is None:
             incoming.dates = [date]
-            self._papers[incoming.id] = incoming
+            self._fresh[incoming.id] = incoming
             counts.record(incoming.id, NEW)
             return
-        before = asdict(stored)
+        self._fresh[stored.id] = stored
+        before = document_of(stored)
         self._dirty.add(month_of(stored.dates[-1]))
         if date not in stored.dates:
             stored.dates = sorted([*stored.dates, date])
@@ -235,7 +253,7 @@ class Library:
                 if value:
                     setattr(stored, name, value)
         self._dirty.add(month_of(stored.dates[-1]))
-        counts.record(stored.id, UNCHANGED if asdict(stored) == before else UPDATED)
+        counts.record(stored.id, UNCHANGED if document_of(stored) == before else UPDATED)
 
     def add_source(self, sha256: str, path: str) -> None:
         imported = datetime.now().isoformat(timespec="seconds")
@@ -252,7 +270,7 @@ class Library:
         )
         if latest is not None:
             self.load_month(month_of(latest))
-        return self._papers.get(paper_id)
+        return self.paper(paper_id)
 
     def commit(self) -> None:
         """Write changed partitions under new names, then the catalog that names them."""
@@ -261,11 +279,15 @@ class Library:
         # merge() loaded every partition from the oldest dirty month on, so each
         # dirty partition is written whole.
         self._generation += 1
-        by_month: dict[str, list[Paper]] = {month: [] for month in self._dirty}
-        for paper in self._papers.values():
+        by_month: dict[str, list[dict[str, Any]]] = {m: [] for m in self._dirty}
+        for paper_id, entry in self._entries.items():
+            month = month_of(entry.dates[-1])
+            if month in by_month and paper_id not in self._fresh:
+                by_month[month].append(document_of(entry.paper()))
+        for paper in self._fresh.values():
             month = month_of(paper.dates[-1])
             if month in by_month:
-                by_month[month].append(paper)
+                by_month[month].append(document_of(paper))
         replaced = []
         for month, papers in by_month.items():
             name = f"papers-{month}.{self._generation}.json"
@@ -306,11 +328,25 @@ class Library:
             path.unlink(missing_ok=True)
 
 
-def write_partition(path: Path, papers: list[Paper]) -> None:
+def document_of(paper: Paper) -> dict[str, Any]:
+    """A paper as its partition stores it (faster than dataclasses.asdict)."""
+    return {
+        "id": paper.id,
+        "title": paper.title,
+        "authors": paper.authors,
+        "summary": paper.summary,
+        "version": paper.version,
+        "labels": paper.labels,
+        "extras": paper.extras,
+        "dates": paper.dates,
+    }
+
+
+def write_partition(path: Path, documents: list[dict[str, Any]]) -> None:
     db = open_db(path, "papers")
     tables = stamp("papers")
     tables["papers"] = {
-        str(index): asdict(paper) for index, paper in enumerate(papers, start=1)
+        str(index): document for index, document in enumerate(documents, start=1)
     }
     db.storage.write(tables)
 

@@ -7,11 +7,13 @@ when another papers holds it, the store opens read-only and says so.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from platformdirs import user_data_dir
 
+from tui.compact import Entry
 from tui.library import Library, MergeCounts
 from tui.lock import WriterLock
 from tui.models import Digest, Paper
@@ -25,7 +27,18 @@ LIBRARY_ENV = "PAPERS_LIBRARY"
 def default_folder() -> Path:
     """`$PAPERS_LIBRARY`, else the platform's user data folder for papers."""
     override = os.environ.get(LIBRARY_ENV)
-    return Path(override) if override else Path(user_data_dir("papers", appauthor=False))
+    return (
+        Path(override) if override else Path(user_data_dir("papers", appauthor=False))
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    """The papers a search found, newest first."""
+
+    papers: list[Paper]
+    complete: bool
+    """False when there may be more: the limit was reached, or still loading."""
 
 
 class LibraryBusy(LibraryError):
@@ -57,8 +70,8 @@ class Store:
         self.state = UserState(folder, read_only=read_only)
         if not read_only:
             self.library.remove_strays()
-        self.index = SearchIndex()
-        self.library.on_papers_loaded = self.index.add
+        self._index: SearchIndex | None = None
+        self.library.on_entries_loaded = self._index_entries
 
     @property
     def read_only(self) -> bool:
@@ -108,8 +121,19 @@ class Store:
     def fully_loaded(self) -> bool:
         return self.library.fully_loaded
 
-    def search(self, query: str, limit: int | None = None) -> list[Paper]:
-        return self.index.search(query, limit)
+    def search(self, query: str, limit: int | None = 200) -> SearchResult:
+        """Papers matching `query` (see tui.search), newest first, up to `limit`."""
+        if self._index is None:
+            self._index = SearchIndex()
+            self._index.add(self.library.loaded_entries())
+        hits = self._index.search(query, limit)
+        papers = (self.paper(paper_id) for paper_id in hits.ids)
+        found = [paper for paper in papers if paper is not None]
+        return SearchResult(found, complete=hits.complete and self.fully_loaded)
+
+    def _index_entries(self, entries: list[Entry]) -> None:
+        if self._index is not None:
+            self._index.add(entries)
 
     # Bookmarks
 
@@ -146,8 +170,7 @@ class Store:
     def commit(self) -> None:
         """Write everything merged since the last commit in one atomic step."""
         self.library.commit()
-        self.index = SearchIndex()
-        self.index.add(self.library.loaded_papers())
+        self._index = None  # rebuilt on the next search
 
     # Figures
 
