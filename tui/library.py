@@ -21,9 +21,18 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from tui.compact import Entry
 from tui.models import Paper
-from tui.storage import DamagedFile, LibraryError, open_db, stamp
+from tui.storage import (
+    DamagedFile,
+    LibraryError,
+    open_db,
+    stamp,
+    sync_folder,
+    write_atomically,
+)
 
 CATALOG = "catalog.json"
 PARTITION_GLOB = "papers-*.json"
@@ -298,6 +307,7 @@ class Library:
             self._loaded.add(month)
         for month in [month for month, papers in by_month.items() if not papers]:
             replaced.append(self._partitions.pop(month))
+        sync_folder(self.folder)
         self._commit_catalog()
         self._dirty.clear()
         for name in replaced:
@@ -343,12 +353,12 @@ def document_of(paper: Paper) -> dict[str, Any]:
 
 
 def write_partition(path: Path, documents: list[dict[str, Any]]) -> None:
-    db = open_db(path, "papers")
+    """Write a new partition file; the caller syncs the folder before committing."""
     tables = stamp("papers")
     tables["papers"] = {
         str(index): document for index, document in enumerate(documents, start=1)
     }
-    db.storage.write(tables)
+    write_atomically(path, orjson.dumps(tables), sync=False)
 
 
 def set_aside(path: Path) -> Path:

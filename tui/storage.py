@@ -76,8 +76,12 @@ def decode_tables(path: Path, raw: bytes) -> Tables:
     return data
 
 
-def write_atomically(path: Path, content: bytes) -> None:
-    """Replace `path` with `content` so that readers see the old or the new file."""
+def write_atomically(path: Path, content: bytes, *, sync: bool = True) -> None:
+    """Replace `path` with `content` so that readers see the old or the new file.
+
+    `sync=False` leaves the folder unsynced, for a caller writing several files
+    that syncs it once before it commits (see Library.commit).
+    """
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
         with os.fdopen(handle, "wb") as file:
@@ -88,7 +92,8 @@ def write_atomically(path: Path, content: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    sync_folder(path.parent)
+    if sync:
+        sync_folder(path.parent)
 
 
 def sync_folder(folder: Path) -> None:
