@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tui.importer import read_digest
+from tui.importer import decode_digest
 from tui.library import MergeCounts
 from tui.models import Digest, Problem
 from tui.store import Store
@@ -88,16 +88,17 @@ def read_new_digest(
 ) -> tuple[Digest | None, str]:
     """Parse `path` unless the library (or this run) already has its exact content."""
     try:
-        sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
+        data = path.read_bytes()
     except OSError as error:
         report.problems.append(Problem(str(path), 0, f"cannot read: {error}"))
         return None, ""
+    sha256 = hashlib.sha256(data).hexdigest()
     if store.known_source(sha256) or sha256 in seen:
         report.unchanged_files += 1
         return None, sha256
     seen.add(sha256)
     try:
-        digest = read_digest(path)
+        digest = decode_digest(data, str(path))
     except Exception as error:  # a parser bug must not stop the other files
         report.problems.append(Problem(str(path), 0, f"could not be parsed: {error}"))
         return None, sha256

@@ -1,6 +1,7 @@
 """Digest text in, models out: the importer's public API.
 
-`parse_digest` is pure; `read_digest` is the one place that touches a file.
+`parse_digest` and `decode_digest` are pure; `read_digest` is the one place that
+touches a file.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from tui.importer.sections import read_markdown
 from tui.importer.text import decode, normalize
 from tui.models import Digest, Problem
 
-__all__ = ["parse_digest", "read_digest"]
+__all__ = ["decode_digest", "parse_digest", "read_digest"]
 
 
 def parse_digest(text: str, source: str, *, path_hint: str | None = None) -> Digest:
@@ -44,6 +45,11 @@ def read_digest(path: Path) -> Digest:
     except OSError as error:
         reason = f"cannot read the file: {error.strerror or error}"
         return Digest(source=source, problems=[Problem(source, 0, reason)])
+    return decode_digest(data, source)
+
+
+def decode_digest(data: bytes, source: str) -> Digest:
+    """Parse a digest file's bytes; a fallback decoding is noted, never fatal."""
     text, encoding, line = decode(data)
     digest = parse_digest(text, source, path_hint=source)
     if encoding:
