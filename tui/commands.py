@@ -25,15 +25,20 @@ SAMPLE_NOTICE = (
 def read(folder: Path) -> int:
     """Open the reader; an empty library first gets the bundled sample digest."""
     with Store(folder, busy_read_only=True) as store:
-        notices = []
-        if not store.dates() and not store.read_only:
-            import_paths(store, [bundled("data")])
-            notices.append(SAMPLE_NOTICE)
+        notices = fill_if_empty(store)
         store.load_newest()
         from tui.app import PapersApp  # Textual loads only for the reader
 
         PapersApp(store, notices).run()
     return 0
+
+
+def fill_if_empty(store: Store) -> list[str]:
+    """Import the bundled sample into an empty library, so a first run shows papers."""
+    if store.dates() or store.read_only:
+        return []
+    import_paths(store, [bundled("data")])
+    return [SAMPLE_NOTICE]
 
 
 class DelayedProgress:
