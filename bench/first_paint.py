@@ -63,14 +63,18 @@ class BareApp(FirstFrame, App[None]):
 def reader_app(library: Path) -> App[None]:
     from tui.app import PapersApp
     from tui.store import Store
+    from tui.widgets import DateSidebar, PaperList
 
     store = Store(library, read_only=True)
     store.load_newest()
 
     class TimedReader(FirstFrame, PapersApp):
         def filled(self, screen: Screen[Any]) -> bool:
-            lists = screen.query(OptionList)
-            return len(lists) >= 2 and all(item.option_count for item in lists)
+            days = screen.query(DateSidebar)
+            papers = screen.query(PaperList)
+            return bool(
+                days and days.first().item_count > 1 and papers.first().item_count
+            )
 
         def finish(self) -> None:
             self.set_interval(0.05, self.exit_when_loaded)
@@ -88,7 +92,9 @@ def main() -> None:
     app.run(headless=True, size=SIZE)
     result: dict[str, float | None] = {"first_paint_s": app.painted}  # type: ignore[attr-defined]
     if mode != "bare":
-        result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        result["peak_rss_mb"] = (
+            resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        )
     print(json.dumps(result))
 
 

@@ -18,9 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.synth import CORPUS, render_markdown, synthetic_digests  # noqa: E402
-from tui.importing import ImportReport, import_paths  # noqa: E402
-from tui.store import Store  # noqa: E402
+from bench.synth import CORPUS, render_markdown, synthetic_digests
+from tui.importing import ImportReport, import_paths
+from tui.store import Store
 
 
 def timed_import(library: Path, digests: Path) -> tuple[float, ImportReport]:

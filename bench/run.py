@@ -27,9 +27,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.synth import synthetic_digests  # noqa: E402
-from tui.library import MergeCounts  # noqa: E402
-from tui.store import Store  # noqa: E402
+from bench.synth import synthetic_digests
+from tui.library import MergeCounts
+from tui.store import Store
 
 HERE = Path(__file__).resolve().parent
 QUERIES = ["diffusion", "reasoning model", "author:wang", "transformer"]

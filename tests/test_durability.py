@@ -24,7 +24,9 @@ ROUNDS = 12
 IDS = [f"2506.{number:05d}" for number in range(1, 121)]
 
 
-def write_digests(folder: Path, days: int, per_day: int, month: str = "2025-06") -> None:
+def write_digests(
+    folder: Path, days: int, per_day: int, month: str = "2025-06"
+) -> None:
     """Digests for the first `days` days of `month`, with ids of that month."""
     folder.mkdir(parents=True, exist_ok=True)
     prefix = month[2:4] + month[5:7]

@@ -98,7 +98,12 @@ def test_remerging_counts_updated_and_unchanged_and_older_text_does_not_win(
         counts = MergeCounts()
         store.merge_digests(
             [
-                (digest(("2025-02-03", [paper("1", "Title, fixed"), paper("2", "Two")])), "b"),
+                (
+                    digest(
+                        ("2025-02-03", [paper("1", "Title, fixed"), paper("2", "Two")])
+                    ),
+                    "b",
+                ),
                 (digest(("2025-01-01", [paper("2", "An older title")])), "c"),
             ],
             counts,
@@ -280,6 +285,7 @@ def test_search_finds_words_phrases_and_fields(folder: Path) -> None:
                 )
             ),
         )
+
         def found(query: str) -> list[str]:
             return [paper.id for paper in store.search(query).papers]
 

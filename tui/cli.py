@@ -1,4 +1,4 @@
-"""The `papers` command: parse arguments, open the Store, run a command or the reader."""
+"""The `papers` command: parse arguments, open the Store, run a command or reader."""
 
 from __future__ import annotations
 
@@ -79,5 +79,7 @@ def run(arguments: argparse.Namespace, folder: Path) -> int:
         if command == "stats":
             return commands.print_stats(store, as_json=arguments.json)
         if command == "show":
-            return commands.show_paper(store, arguments.paper_id, as_json=arguments.json)
+            return commands.show_paper(
+                store, arguments.paper_id, as_json=arguments.json
+            )
         return commands.list_bookmarks(store, as_json=arguments.json)

@@ -262,7 +262,9 @@ class Library:
                 if value:
                     setattr(stored, name, value)
         self._dirty.add(month_of(stored.dates[-1]))
-        counts.record(stored.id, UNCHANGED if document_of(stored) == before else UPDATED)
+        counts.record(
+            stored.id, UNCHANGED if document_of(stored) == before else UPDATED
+        )
 
     def add_source(self, sha256: str, path: str) -> None:
         imported = datetime.now().isoformat(timespec="seconds")
@@ -282,7 +284,7 @@ class Library:
         return self.paper(paper_id)
 
     def commit(self) -> None:
-        """Write changed partitions under new names, then the catalog that names them."""
+        """Write changed partitions under new names, then the catalog naming them."""
         if self.read_only:
             raise LibraryError(f"{self.folder}: opened read-only")
         # merge() loaded every partition from the oldest dirty month on, so each
@@ -329,7 +331,7 @@ class Library:
         self._catalog.storage.write(tables)
 
     def remove_strays(self) -> None:
-        """Delete partitions and temporary files that no catalog names (a killed write)."""
+        """Delete partitions and temporary files no catalog names (a killed write)."""
         current = set(self._partitions.values())
         for path in self.folder.glob(PARTITION_GLOB):
             if path.name not in current:

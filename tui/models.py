@@ -1,4 +1,7 @@
-"""Plain data shared by the importer, the store and the reader (no Textual, no TinyDB)."""
+"""Plain data shared by the importer, the store and the reader.
+
+No Textual and no TinyDB here: the model layer stays importable on its own.
+"""
 
 from __future__ import annotations
 

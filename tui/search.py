@@ -123,5 +123,5 @@ def matching(
 def refines(terms: tuple[Term, ...], previous: tuple[Term, ...]) -> bool:
     """Whether `terms` can only match a subset of what `previous` matched."""
     return len(terms) >= len(previous) and all(
-        term.narrows(old) for term, old in zip(terms, previous)
+        term.narrows(old) for term, old in zip(terms, previous, strict=False)
     )

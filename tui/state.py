@@ -78,7 +78,9 @@ class UserState:
 
     def bookmarks(self) -> list[Bookmark]:
         """Bookmarks, most recently added first."""
-        return sorted(self._bookmarks.values(), key=lambda mark: mark.added, reverse=True)
+        return sorted(
+            self._bookmarks.values(), key=lambda mark: mark.added, reverse=True
+        )
 
     def set_bookmark(self, paper_id: str, title: str, on: bool) -> None:
         if on == self.is_bookmarked(paper_id):
@@ -115,7 +117,7 @@ def keep_backup(path: Path) -> None:
     if not path.exists():
         return
     backups = backup_paths(path)
-    for older, newer in zip(reversed(backups), reversed(backups[:-1])):
+    for older, newer in zip(reversed(backups), reversed(backups[:-1]), strict=False):
         if newer.exists():
             newer.replace(older)
     shutil.copy2(path, backups[0])

@@ -7,8 +7,8 @@ when another papers holds it, the store opens read-only and says so.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from platformdirs import user_data_dir
