@@ -2,13 +2,15 @@
 
 At 100,000 papers a library is ~140 MB on disk. Keeping every paper as a Paper
 *and* a lowercased copy for search took ~2.8 times that in memory. An Entry keeps
-the lowercased text once, which search scans as it is, and the positions of the
-capital letters, from which the original text comes back exactly when a paper
-is shown. Text whose capitals are not plain ASCII keeps its original instead.
+the lowercased text once, as UTF-8 bytes, which search scans as they are, and
+the gaps between capital letters, from which the original text comes back
+exactly when a paper is shown. Text with a capital outside ASCII keeps its
+original instead (rare: 19 of the corpus's 3,387 papers).
 """
 
 from __future__ import annotations
 
+import sys
 from array import array
 from dataclasses import dataclass
 from typing import Any
@@ -21,28 +23,33 @@ CAPITALS = bytes(1 if ord("A") <= code <= ord("Z") else 0 for code in range(256)
 ASCII_CASE_OFFSET = ord("a") - ord("A")
 MAX_GAP = 0xFFFF
 
+Case = bytes | array | str
+"""Gaps between capitals (bytes when all fit in one byte), or the original."""
 
-def fold(text: str) -> tuple[str, bytes | str]:
+
+def fold(text: str) -> tuple[bytes, Case]:
     """Lowercase `text`; return it with what `unfold` needs to restore the case."""
-    lowered = text.lower()
     encoded = text.encode()
-    if not text.isascii() and encoded.lower() != lowered.encode():
-        return lowered, text  # a capital outside ASCII: keep the original
+    lowered = encoded.lower()  # UTF-8 never hides an ASCII byte inside a character
+    if not text.isascii():
+        fully_lowered = text.lower().encode()
+        if fully_lowered != lowered:
+            return fully_lowered, text  # a capital outside ASCII: keep the original
     gaps = list(map(len, encoded.translate(CAPITALS).split(b"\x01")))
-    if max(gaps) > MAX_GAP:
-        return lowered, text
-    return lowered, array("H", gaps).tobytes()
+    if max(gaps) < 256:
+        return lowered, bytes(gaps)
+    if max(gaps) <= MAX_GAP:
+        return lowered, array("H", gaps)
+    return lowered, text
 
 
-def unfold(lowered: str, case: bytes | str) -> str:
+def unfold(lowered: bytes, case: Case) -> str:
     """The original text, from `fold`'s two results."""
     if isinstance(case, str):
         return case
-    gaps = array("H")
-    gaps.frombytes(case)
-    encoded = bytearray(lowered.encode())
+    encoded = bytearray(lowered)
     position = -1
-    for gap in gaps[:-1]:
+    for gap in case[:-1]:
         position += gap + 1
         encoded[position] -= ASCII_CASE_OFFSET
     return encoded.decode()
@@ -61,13 +68,13 @@ def searchable(title: str, authors: list[str], summary: str) -> str:
 class Entry:
     """One paper in memory: its searchable text lowercased, the rest as stored."""
 
-    text: str
-    case: bytes | str
+    text: bytes
+    case: Case
     id: str
     version: str
-    labels: list[str]
-    extras: dict[str, list[str]]
-    dates: list[str]
+    labels: tuple[str, ...]
+    extras: dict[str, list[str]] | None
+    dates: tuple[str, ...]
 
     @classmethod
     def from_paper(cls, paper: Paper) -> Entry:
@@ -86,7 +93,11 @@ class Entry:
 
     @classmethod
     def from_document(cls, document: dict[str, Any]) -> Entry:
-        """An entry from a paper as its partition stores it."""
+        """An entry from a paper as its partition stores it.
+
+        Dates are interned, so the entries of a day share one string; empty
+        labels and extras take no memory of their own.
+        """
         get = document.get
         text, case = fold(
             searchable(get("title", ""), get("authors", []), get("summary", ""))
@@ -96,9 +107,9 @@ class Entry:
             case,
             document["id"],
             get("version", ""),
-            get("labels", []),
-            get("extras", {}),
-            get("dates", []),
+            tuple(get("labels") or ()),
+            get("extras") or None,
+            tuple(map(sys.intern, get("dates", ()))),
         )
 
     def paper(self) -> Paper:
@@ -109,7 +120,7 @@ class Entry:
             authors=authors.split(AUTHOR_SEPARATOR) if authors else [],
             summary=summary,
             version=self.version,
-            labels=self.labels,
-            extras=self.extras,
-            dates=self.dates,
+            labels=list(self.labels),
+            extras={kind: list(urls) for kind, urls in (self.extras or {}).items()},
+            dates=list(self.dates),
         )

@@ -24,6 +24,7 @@ from typing import Any
 import orjson
 
 from tui.compact import Entry
+from tui.days import DayIndex
 from tui.models import Paper
 from tui.storage import (
     DamagedFile,
@@ -35,6 +36,7 @@ from tui.storage import (
 )
 
 CATALOG = "catalog.json"
+SOURCES = "sources.json"
 PARTITION_GLOB = "papers-*.json"
 
 
@@ -96,12 +98,8 @@ class Library:
         self.notices: list[str] = []
         self._catalog = open_db(folder / CATALOG, "catalog", read_only=read_only)
         tables = self._catalog.storage.read() or {}
-        self._days: dict[str, list[str]] = {
-            day["date"]: day["ids"] for day in tables.get("days", {}).values()
-        }
-        self._sources: dict[str, dict[str, Any]] = {
-            source["sha256"]: source for source in tables.get("sources", {}).values()
-        }
+        self._days = DayIndex(tables.get("days", {}).values())
+        self._sources_read: dict[str, dict[str, Any]] | None = None
         meta = tables.get("meta", {}).get("1", {})
         self._partitions: dict[str, str] = dict(meta.get("partitions", {}))
         self._generation: int = meta.get("generation", 0)
@@ -112,22 +110,19 @@ class Library:
         self._loaded: set[str] = set()
         self._loading = threading.RLock()
         self._dirty: set[str] = set()
-        self._dates: list[str] | None = None
         self.on_entries_loaded: Callable[[list[Entry]], None] | None = None
 
     # Reading
 
     def dates(self) -> list[str]:
         """Every day with its papers, newest first."""
-        if self._dates is None:
-            self._dates = sorted(self._days, reverse=True)
-        return self._dates
+        return self._days.dates()
 
     def count_on(self, date: str) -> int:
-        return len(self._days.get(date, ()))
+        return self._days.count(date)
 
     def ids_on(self, date: str) -> list[str]:
-        return self._days.get(date, [])
+        return self._days.ids(date)
 
     def papers_on(self, date: str) -> list[Paper]:
         self.ensure_loaded(month_of(date))
@@ -155,16 +150,25 @@ class Library:
 
     @property
     def entry_count(self) -> int:
-        return sum(len(ids) for ids in self._days.values())
+        return sum(self._days.count(date) for date in self._days.dates())
 
     @property
     def paper_count(self) -> int:
         """Distinct papers, counted from the catalog without loading partitions."""
-        return len({paper_id for ids in self._days.values() for paper_id in ids})
+        return len(set(self._days.all_ids()))
 
     @property
     def fully_loaded(self) -> bool:
         return self._loaded >= set(self._partitions)
+
+    @property
+    def _sources(self) -> dict[str, dict[str, Any]]:
+        """Hashes of the digests imported whole; read only when an import asks."""
+        if self._sources_read is None:
+            db = open_db(self.folder / SOURCES, "sources", read_only=True)
+            rows = (db.storage.read() or {}).get("sources", {}).values()
+            self._sources_read = {row["sha256"]: row for row in rows}
+        return self._sources_read
 
     def known_source(self, sha256: str) -> bool:
         return sha256 in self._sources
@@ -222,6 +226,7 @@ class Library:
         del self._partitions[month]
         self._sources.clear()
         self._commit_catalog()
+        self._commit_sources()
         where = f", kept as {kept.name}" if kept else ""
         self.notices.append(
             f"{reason}{where}; re-import your digests to restore its papers"
@@ -232,14 +237,10 @@ class Library:
     def merge(self, papers: Iterable[Paper], date: str, counts: MergeCounts) -> None:
         """Add one day's papers in digest order; `counts` keeps per-paper outcomes."""
         self.ensure_loaded(month_of(date))
-        ids = self._days.setdefault(date, [])
-        self._dates = None
+        papers = list(papers)
+        self._days.add(date, (paper.id for paper in papers))
         counts.days.add(date)
-        seen = set(ids)
         for paper in papers:
-            if paper.id not in seen:
-                ids.append(paper.id)
-                seen.add(paper.id)
             self._merge_paper(paper, date, counts)
         self._dirty.add(month_of(date))
 
@@ -276,9 +277,7 @@ class Library:
 
     def locate(self, paper_id: str) -> Paper | None:
         """Find one paper, loading only the partition it lives in."""
-        latest = max(
-            (date for date, ids in self._days.items() if paper_id in ids), default=None
-        )
+        latest = self._days.latest_day_of(paper_id)
         if latest is not None:
             self.load_month(month_of(latest))
         return self.paper(paper_id)
@@ -311,6 +310,9 @@ class Library:
             replaced.append(self._partitions.pop(month))
         sync_folder(self.folder)
         self._commit_catalog()
+        # After the catalog: a kill in between only makes the next import read
+        # again files it had already merged, which changes nothing.
+        self._commit_sources()
         self._dirty.clear()
         for name in replaced:
             (self.folder / name).unlink(missing_ok=True)
@@ -321,14 +323,17 @@ class Library:
             partitions=self._partitions, generation=self._generation
         )
         tables["days"] = {
-            str(index): {"date": date, "ids": self._days[date]}
-            for index, date in enumerate(sorted(self._days), start=1)
+            str(index): day for index, day in enumerate(self._days.documents(), start=1)
         }
+        self._catalog.storage.write(tables)
+
+    def _commit_sources(self) -> None:
+        tables = stamp("sources")
         tables["sources"] = {
             str(index): source
             for index, source in enumerate(self._sources.values(), start=1)
         }
-        self._catalog.storage.write(tables)
+        write_atomically(self.folder / SOURCES, orjson.dumps(tables))
 
     def remove_strays(self) -> None:
         """Delete partitions and temporary files no catalog names (a killed write)."""

@@ -15,6 +15,8 @@ from itertools import islice
 
 from tui.compact import FIELD_SEPARATOR, Entry
 
+SEPARATOR = FIELD_SEPARATOR.encode()
+
 FIELDS = {"title": 0, "author": 1, "authors": 1, "summary": 2}
 TERM = re.compile(r'(?:(\w+):)?(?:"([^"]*)"?|(\S+))')
 
@@ -26,12 +28,17 @@ class Term:
     text: str
     field: str = ""
 
-    def found_in(self, text: str) -> bool:
-        if self.text not in text:
+    @property
+    def needle(self) -> bytes:
+        return self.text.encode()
+
+    def found_in(self, text: bytes) -> bool:
+        needle = self.needle
+        if needle not in text:
             return False
         if not self.field:
             return True
-        return self.text in text.split(FIELD_SEPARATOR)[FIELDS[self.field]]
+        return needle in text.split(SEPARATOR)[FIELDS[self.field]]
 
     def narrows(self, other: Term) -> bool:
         """Whether every hit of `self` is also a hit of `other`."""
@@ -67,7 +74,7 @@ class SearchIndex:
     """Lowercased text and id of every indexed paper, newest papers first."""
 
     def __init__(self) -> None:
-        self._texts: list[str] = []
+        self._texts: list[bytes] = []
         self._ids: list[str] = []
         self._last: Hits | None = None
         self._guard = threading.Lock()
@@ -110,10 +117,10 @@ class SearchIndex:
 
 
 def matching(
-    texts: list[str], candidates: Iterable[int], terms: tuple[Term, ...]
+    texts: list[bytes], candidates: Iterable[int], terms: tuple[Term, ...]
 ) -> Iterator[int]:
     """Positions of the texts that hold every term, in candidate order."""
-    needle = terms[0].text
+    needle = terms[0].needle
     found = (position for position in candidates if needle in texts[position])
     if terms[0].field or len(terms) > 1:
         found = (p for p in found if all(t.found_in(texts[p]) for t in terms))
