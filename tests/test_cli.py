@@ -119,3 +119,22 @@ def test_the_library_folder_comes_from_papers_library(
     monkeypatch.setenv("PAPERS_LIBRARY", str(tmp_path / "elsewhere"))
     assert main(["import", "--quiet", str(digests / "2025" / "06" / "30.md")]) == 0
     assert (tmp_path / "elsewhere" / "catalog.json").is_file()
+
+
+def test_reimporting_a_changed_digest_updates_and_keeps_bookmarks(
+    tmp_path: Path, digests: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    library = tmp_path / "library"
+    papers(library, "import", "--quiet", str(digests))
+    papers(library, "bookmark", "add", "2506.00001")
+    changed = digests / "2025" / "06" / "30.md"
+    changed.write_text(GOOD.replace("Heads. |", "Heads, corrected. |"))
+    capsys.readouterr()
+
+    assert papers(library, "import", "--json", str(changed)) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert (report["new"], report["updated"], report["unchanged"]) == (0, 1, 1)
+    papers(library, "show", "--json", "2506.00001")
+    assert json.loads(capsys.readouterr().out)["summary"] == "Heads, corrected."
+    papers(library, "bookmark", "list", "--json")
+    assert [row["id"] for row in json.loads(capsys.readouterr().out)] == ["2506.00001"]
