@@ -1,4 +1,6 @@
-"""The user's own state (bookmarks), in a small TinyDB file of its own.
+"""The user's own state, in a small TinyDB file of its own.
+
+Bookmarks, read marks, tags, a note per paper and settings (theme, last place).
 
 Kept apart from the imported papers so that an import never rewrites it and a
 bookmark never rewrites the library. Each change is written through at once
@@ -8,9 +10,11 @@ bookmark never rewrites the library. Each change is written through at once
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from tinydb import Query, TinyDB
 
@@ -31,7 +35,7 @@ class Bookmark:
 
 
 class UserState:
-    """Bookmarks of one library folder, written through on every change."""
+    """What the user made of one library folder, written through on every change."""
 
     def __init__(self, folder: Path, *, read_only: bool = False) -> None:
         self.path = folder / STATE
@@ -42,6 +46,17 @@ class UserState:
         self._bookmarks = {
             document["id"]: Bookmark(**document)
             for document in self._db.table("bookmarks").all()
+        }
+        self._read = {document["id"] for document in self._db.table("read").all()}
+        self._tags: dict[str, list[str]] = {
+            document["id"]: document["tags"] for document in self._db.table("tags")
+        }
+        self._notes: dict[str, str] = {
+            document["id"]: document["text"] for document in self._db.table("notes")
+        }
+        self._settings: dict[str, Any] = {
+            document["key"]: document["value"]
+            for document in self._db.table("settings")
         }
 
     def _open(self) -> TinyDB:
@@ -95,6 +110,85 @@ class UserState:
         else:
             table.remove(Query().id == paper_id)
             del self._bookmarks[paper_id]
+
+    # Read marks
+
+    def is_read(self, paper_id: str) -> bool:
+        return paper_id in self._read
+
+    def set_read(self, paper_ids: Iterable[str], on: bool) -> list[str]:
+        """Mark papers read or unread in one write; returns those that changed."""
+        changed = [
+            paper_id
+            for paper_id in dict.fromkeys(paper_ids)
+            if (paper_id in self._read) != on
+        ]
+        if not changed:
+            return []
+        self._before_write()
+        table = self._db.table("read")
+        if on:
+            table.insert_multiple({"id": paper_id} for paper_id in changed)
+            self._read.update(changed)
+        else:
+            table.remove(Query().id.one_of(changed))
+            self._read.difference_update(changed)
+        return changed
+
+    # Tags and notes
+
+    def tags_of(self, paper_id: str) -> list[str]:
+        return list(self._tags.get(paper_id, []))
+
+    def tag_counts(self) -> dict[str, int]:
+        """Every tag in use with how many papers carry it, by name."""
+        counts: dict[str, int] = {}
+        for tags in self._tags.values():
+            for tag in tags:
+                counts[tag] = counts.get(tag, 0) + 1
+        return dict(sorted(counts.items()))
+
+    def tagged(self, tag: str) -> list[str]:
+        return [paper_id for paper_id, tags in self._tags.items() if tag in tags]
+
+    def set_tags(self, paper_id: str, tags: Iterable[str]) -> None:
+        clean = list(dict.fromkeys(tag.strip() for tag in tags if tag.strip()))
+        self._put("tags", paper_id, "tags", clean, self._tags)
+
+    def note_of(self, paper_id: str) -> str:
+        return self._notes.get(paper_id, "")
+
+    def set_note(self, paper_id: str, text: str) -> None:
+        self._put("notes", paper_id, "text", text.strip(), self._notes)
+
+    def _put(
+        self, name: str, paper_id: str, field: str, value: Any, cache: dict[str, Any]
+    ) -> None:
+        """Store one paper's value in table `name`; an empty value removes it."""
+        if cache.get(paper_id, type(value)()) == value:
+            return
+        self._before_write()
+        table = self._db.table(name)
+        if value:
+            table.upsert({"id": paper_id, field: value}, Query().id == paper_id)
+            cache[paper_id] = value
+        else:
+            table.remove(Query().id == paper_id)
+            cache.pop(paper_id, None)
+
+    # Settings
+
+    def setting(self, key: str, default: Any = None) -> Any:
+        return self._settings.get(key, default)
+
+    def set_setting(self, key: str, value: Any) -> None:
+        if self._settings.get(key) == value:
+            return
+        self._before_write()
+        self._db.table("settings").upsert(
+            {"key": key, "value": value}, Query().key == key
+        )
+        self._settings[key] = value
 
     def _before_write(self) -> None:
         if self.read_only:

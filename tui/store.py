@@ -14,6 +14,7 @@ from pathlib import Path
 from platformdirs import user_data_dir
 
 from tui.compact import Entry
+from tui.history import History
 from tui.library import Library, MergeCounts
 from tui.lock import WriterLock
 from tui.models import Digest, Paper
@@ -71,6 +72,7 @@ class Store:
         if not read_only:
             self.library.remove_strays()
         self._index: SearchIndex | None = None
+        self.history = History()
         self.library.on_entries_loaded = self._index_entries
 
     @property
@@ -151,7 +153,74 @@ class Store:
         """Flip the bookmark, durably on disk; returns whether it is now set."""
         on = not self.is_bookmarked(paper_id)
         self.set_bookmark(paper_id, on)
+        self.history.record(
+            f"{'bookmark' if on else 'unbookmark'} {paper_id}",
+            lambda: self.set_bookmark(paper_id, not on),
+        )
         return on
+
+    # Read marks, tags and notes (each change can be undone)
+
+    def is_read(self, paper_id: str) -> bool:
+        return self.state.is_read(paper_id)
+
+    def unread_on(self, date: str) -> int:
+        return sum(
+            1 for paper_id in self.library.ids_on(date) if not self.is_read(paper_id)
+        )
+
+    def set_read(self, paper_ids: list[str], on: bool, what: str = "") -> int:
+        """Mark papers read or unread; returns how many changed."""
+        changed = self.state.set_read(paper_ids, on)
+        if changed:
+            what = what or (
+                changed[0] if len(changed) == 1 else f"{len(changed)} papers"
+            )
+            self.history.record(
+                f"mark {what} {'read' if on else 'unread'}",
+                lambda: self.state.set_read(changed, not on),
+            )
+        return len(changed)
+
+    def toggle_read(self, paper_id: str) -> bool:
+        on = not self.is_read(paper_id)
+        self.set_read([paper_id], on)
+        return on
+
+    def mark_day_read(self, date: str) -> int:
+        return self.set_read(self.library.ids_on(date), True, what=date)
+
+    def tags_of(self, paper_id: str) -> list[str]:
+        return self.state.tags_of(paper_id)
+
+    def tag_counts(self) -> dict[str, int]:
+        return self.state.tag_counts()
+
+    def tagged(self, tag: str) -> list[str]:
+        return self.state.tagged(tag)
+
+    def set_tags(self, paper_id: str, tags: list[str]) -> None:
+        before = self.state.tags_of(paper_id)
+        self.state.set_tags(paper_id, tags)
+        if self.state.tags_of(paper_id) != before:
+            self.history.record(
+                f"tags of {paper_id}", lambda: self.state.set_tags(paper_id, before)
+            )
+
+    def note_of(self, paper_id: str) -> str:
+        return self.state.note_of(paper_id)
+
+    def set_note(self, paper_id: str, text: str) -> None:
+        before = self.state.note_of(paper_id)
+        self.state.set_note(paper_id, text)
+        if self.state.note_of(paper_id) != before:
+            self.history.record(
+                f"note on {paper_id}", lambda: self.state.set_note(paper_id, before)
+            )
+
+    def undo(self) -> str | None:
+        """Take back the newest change of this session; what it was, or None."""
+        return self.history.undo()
 
     # Importing
 
