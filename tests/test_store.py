@@ -190,6 +190,11 @@ def test_a_lock_left_by_a_killed_process_is_cleared(folder: Path) -> None:
         (b"\x00\x01 binary", "not valid JSON"),
         (b'{"hello": "world"}', "not a papers library file"),
         (b'{"_default": {"1": {"x": 1}}}', "not a papers catalog file"),
+        (
+            b'{"meta": {"1": {"kind": "catalog", "schema": 1}},'
+            b' "days": {"1": {"date": "2025-01-01"}}}',
+            "unexpected content",
+        ),
     ],
 )
 def test_a_damaged_catalog_is_named_and_left_untouched(
@@ -309,3 +314,16 @@ def test_the_model_layer_never_imports_textual() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_state_of_the_wrong_shape_counts_as_damage(folder: Path) -> None:
+    with Store(folder) as store:
+        store.set_bookmark("kept", True)
+    with Store(folder) as store:
+        store.set_bookmark("later", True)
+    wrong = b'{"meta": {"1": {"kind": "state", "schema": 1}}, "bookmarks": {"1": {}}}'
+    (folder / "state.json").write_bytes(wrong)
+    with Store(folder) as store:
+        (notice,) = store.take_notices()
+        assert "unexpected content" in notice
+        assert [mark.id for mark in store.bookmarks()] == ["kept"]

@@ -32,6 +32,7 @@ from tui.storage import (
     open_db,
     stamp,
     sync_folder,
+    unexpected_content_is_damage,
     write_atomically,
 )
 
@@ -98,11 +99,12 @@ class Library:
         self.notices: list[str] = []
         self._catalog = open_db(folder / CATALOG, "catalog", read_only=read_only)
         tables = self._catalog.storage.read() or {}
-        self._days = DayIndex(tables.get("days", {}).values())
+        with unexpected_content_is_damage(folder / CATALOG):
+            self._days = DayIndex(tables.get("days", {}).values())
+            meta = tables.get("meta", {}).get("1", {})
+            self._partitions: dict[str, str] = dict(meta.get("partitions", {}))
+            self._generation: int = int(meta.get("generation", 0))
         self._sources_read: dict[str, dict[str, Any]] | None = None
-        meta = tables.get("meta", {}).get("1", {})
-        self._partitions: dict[str, str] = dict(meta.get("partitions", {}))
-        self._generation: int = meta.get("generation", 0)
         self._entries: dict[str, Entry] = {}
         """Papers as loaded from disk, compact (see tui.compact)."""
         self._fresh: dict[str, Paper] = {}
@@ -210,7 +212,7 @@ class Library:
     def _read_partition(self, path: Path) -> list[Entry]:
         if not path.exists():
             raise FileNotFoundError(path)
-        with gc_paused():
+        with gc_paused(), unexpected_content_is_damage(path):
             db = open_db(path, "papers", read_only=True)
             documents = (db.storage.read() or {}).get("papers", {}).values()
             return [Entry.from_document(document) for document in documents]

@@ -16,10 +16,17 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from tinydb import Query, TinyDB
+from tinydb import Query
 
 from tui.library import set_aside
-from tui.storage import DamagedFile, LibraryError, decode_tables, open_db, stamp
+from tui.storage import (
+    DamagedFile,
+    LibraryError,
+    Tables,
+    open_db,
+    stamp,
+    unexpected_content_is_damage,
+)
 
 STATE = "state.json"
 BACKUPS = 3
@@ -37,39 +44,43 @@ class Bookmark:
 class UserState:
     """What the user made of one library folder, written through on every change."""
 
-    def __init__(self, folder: Path, *, read_only: bool = False) -> None:
-        self.path = folder / STATE
+    def __init__(
+        self, folder: Path, *, read_only: bool = False, file_name: str = STATE
+    ) -> None:
+        self.path = folder / file_name
         self.read_only = read_only
         self.notices: list[str] = []
-        self._db = self._open()
         self._backed_up = False
-        self._bookmarks = {
-            document["id"]: Bookmark(**document)
-            for document in self._db.table("bookmarks").all()
-        }
-        self._read = {document["id"] for document in self._db.table("read").all()}
-        self._tags: dict[str, list[str]] = {
-            document["id"]: document["tags"] for document in self._db.table("tags")
-        }
-        self._notes: dict[str, str] = {
-            document["id"]: document["text"] for document in self._db.table("notes")
-        }
-        self._settings: dict[str, Any] = {
-            document["key"]: document["value"]
-            for document in self._db.table("settings")
-        }
-
-    def _open(self) -> TinyDB:
         try:
-            db = open_db(self.path, "state", read_only=self.read_only)
+            self._db = open_db(self.path, "state", read_only=read_only)
+            self._load(self._db.storage.read() or {})
         except DamagedFile as error:
-            if self.read_only:
+            if read_only:
                 raise
             self._recover(error)
-            db = open_db(self.path, "state")
-        if db.storage.read() is None and not self.read_only:
-            db.storage.write(stamp("state"))
-        return db
+            self._db = open_db(self.path, "state")
+            self._load(self._db.storage.read() or {})
+        if self._db.storage.read() is None and not read_only:
+            self._db.storage.write(stamp("state"))
+
+    def _load(self, tables: Tables) -> None:
+        """Fill the in-memory state from the file's tables."""
+
+        def rows(name: str) -> list[dict[str, Any]]:
+            return list(tables.get(name, {}).values())
+
+        with unexpected_content_is_damage(self.path):
+            self._bookmarks = {row["id"]: Bookmark(**row) for row in rows("bookmarks")}
+            self._read = {row["id"] for row in rows("read")}
+            self._tags: dict[str, list[str]] = {
+                row["id"]: list(row["tags"]) for row in rows("tags")
+            }
+            self._notes: dict[str, str] = {
+                row["id"]: str(row["text"]) for row in rows("notes")
+            }
+            self._settings: dict[str, Any] = {
+                row["key"]: row["value"] for row in rows("settings")
+            }
 
     def _recover(self, error: DamagedFile) -> None:
         """Set the damaged file aside and start again from the newest good backup."""
@@ -218,8 +229,9 @@ def keep_backup(path: Path) -> None:
 
 
 def readable_backup(path: Path) -> bool:
+    """Whether a backup decodes and holds state of the expected shape."""
     try:
-        decode_tables(path, path.read_bytes())
-    except (OSError, DamagedFile):
+        UserState(path.parent, read_only=True, file_name=path.name)
+    except (OSError, LibraryError):
         return False
     return True

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -74,6 +76,15 @@ def decode_tables(path: Path, raw: bytes) -> Tables:
     ):
         raise DamagedFile(path, "not a papers library file")
     return data
+
+
+@contextmanager
+def unexpected_content_is_damage(path: Path) -> Iterator[None]:
+    """Valid JSON of the wrong shape is a damaged file too, named as such."""
+    try:
+        yield
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise DamagedFile(path, f"unexpected content ({error!r})") from None
 
 
 def write_atomically(path: Path, content: bytes, *, sync: bool = True) -> None:
