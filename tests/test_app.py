@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date, timedelta
 from pathlib import Path
 
 import pyperclip
 import pytest
 from crafted import BRACKETED, NEWEST, OLD, OLDER, SPARSE, THIRD, YESTERDAY
+from textual.app import App, ComposeResult
 from textual.geometry import Region
+from textual.message import Message
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Static
@@ -82,6 +86,7 @@ async def test_opens_on_the_newest_day_with_its_first_paper(store: Store) -> Non
         )
         assert_shows(app, BRACKETED)
         assert "2025-06-29" in shown(app.screen.query_one(DateSidebar))
+        assert "★ Bookmarks" in shown(app.screen.query_one(DateSidebar))
 
 
 async def test_choosing_a_day_lists_its_papers_and_j_k_move(store: Store) -> None:
@@ -285,3 +290,107 @@ async def test_the_footer_names_the_keys(store: Store) -> None:
         footer = " ".join(shown(key) for key in app.screen.query("FooterKey"))
         for description in ("Bookmark", "Copy link", "Quit"):
             assert description in footer
+
+
+async def test_the_footer_follows_the_focus(store: Store) -> None:
+    app = PapersApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("shift+tab")
+        await pilot.pause()
+        assert "Open day" in footer_text(app)
+        await pilot.press("tab")
+        await pilot.pause()
+        assert "Open day" not in footer_text(app)
+        assert "Bookmark" in footer_text(app)
+
+
+def footer_text(app: PapersApp) -> str:
+    return " ".join(shown(key) for key in app.screen.query("FooterKey"))
+
+
+async def test_clicking_a_day_opens_it_and_a_paper_shows_it(store: Store) -> None:
+    app = PapersApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        # Row 1 under the border is the bookmarks; the days follow, newest first.
+        await pilot.click(DateSidebar, offset=(3, 3))
+        await pilot.pause()
+        assert main_screen(app).day == OLDER
+        assert isinstance(app.focused, PaperList)
+        await pilot.click(PaperList, offset=(5, 2))  # the day's second paper
+        await pilot.pause()
+        assert_shows(app, SPARSE)
+
+
+class OnePane(App[None]):
+    """One pane on its own, to drive it with keys and read what it draws."""
+
+    CSS = "PaperList, DateSidebar { width: 30; height: 1fr; border: round $accent; }"
+
+    def __init__(self, pane: Widget, fill: Callable[[], object] = lambda: None) -> None:
+        super().__init__()
+        self.pane = pane
+        self.fill = fill
+        """Called on mount, before the first layout, as the main screen fills its."""
+
+    def compose(self) -> ComposeResult:
+        yield self.pane
+
+    def on_mount(self) -> None:
+        self.fill()
+
+
+class CountingSidebar(DateSidebar):
+    """A sidebar that counts the rows it is asked to draw."""
+
+    drawn = 0
+
+    def item_line(self, item: int, line: int) -> list[tuple[str, str]]:
+        self.drawn += 1
+        return super().item_line(item, line)
+
+
+async def test_the_sidebar_draws_only_the_rows_on_screen() -> None:
+    newest = date(2025, 6, 30)
+    days = [((newest - timedelta(days=back)).isoformat(), 16) for back in range(6250)]
+    sidebar = CountingSidebar()
+    posted: list[Message] = []
+
+    def fill() -> None:
+        sidebar.show_days(days, 3)
+        sidebar.highlight_day(days[0][0])
+
+    app = OnePane(sidebar, fill)
+    async with app.run_test(size=(40, 20), message_hook=posted.append) as pilot:
+        sidebar.focus()
+        await pilot.pause()
+        assert "★ Bookmarks    3" in shown(sidebar)
+        assert days[0][0] in shown(sidebar)
+        assert 0 < sidebar.drawn < 100  # a few screens of rows, not 6,251
+
+        await pilot.press("end")
+        await pilot.pause()
+        assert days[-1][0] in shown(sidebar)
+        await pilot.press("home", "pagedown", "k", "enter")
+        await pilot.pause()
+        # The hook sees a message at each node it bubbles through: keep one of each.
+        selected = {id(m): m for m in posted if isinstance(m, DateSidebar.DateSelected)}
+        opened = [message.date for message in selected.values()]
+        assert opened == [days[sidebar.cursor - 1][0]]
+        assert sidebar.cursor > 10  # a page down, one up
+        assert opened[0] in shown(sidebar)
+        assert sidebar.drawn < 200
+
+
+async def test_long_titles_wrap_in_the_paper_list() -> None:
+    title = "A Very Long Title About Sparse Mixtures of Experts at Scale"
+    paper_list = PaperList()
+    app = OnePane(paper_list)
+    async with app.run_test(size=(40, 20)) as pilot:
+        paper_list.show_papers([Paper("2506.09999", title)], lambda _: True)
+        await pilot.pause()
+        lines = [line for line in shown(paper_list).splitlines() if line.strip("│ ")]
+        title_lines = lines[1:-1]  # between the borders
+        assert len(title_lines) > 1
+        assert title_lines[0].startswith("│★ A Very")
+        assert flat(" ".join(line.strip("│ ★") for line in title_lines)) == title

@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 from array import array
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeAlias
 
 from tui.models import Paper
 
@@ -23,7 +23,7 @@ CAPITALS = bytes(1 if ord("A") <= code <= ord("Z") else 0 for code in range(256)
 ASCII_CASE_OFFSET = ord("a") - ord("A")
 MAX_GAP = 0xFFFF
 
-Case = bytes | array | str
+Case: TypeAlias = "bytes | array[int] | str"
 """Gaps between capitals (bytes when all fit in one byte), or the original."""
 
 

@@ -6,6 +6,7 @@ Store for what they show.
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -14,16 +15,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.reactive import var
+from textual.reactive import Reactive, var
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.widget import Widget
 from textual.worker import get_current_worker
 
-from tui.clipboard import CopyWay, copy_text
 from tui.models import Paper
 from tui.storage import LibraryError
 from tui.store import Store
-from tui.widgets import DateSidebar, PaperDetail, PaperList
+from tui.widgets import DateSidebar, KeyFooter, PaperDetail, PaperList
 
 EMPTY_LIBRARY = "No papers yet. Import your digests: papers import FOLDER"
 NO_BOOKMARKS = "No bookmarks yet. Press b on a paper to keep it here."
@@ -58,9 +58,12 @@ class MainScreen(Screen[None]):
     ]
     AUTO_FOCUS = "PaperList"
 
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+    """As Screen's, without repainting the whole screen when the focus moves: the
+    panes' :focus rules already redraw the two panes concerned (~10 ms a switch)."""
     day: var[str | None] = var(None, init=False, always_update=True)
     """The day the paper list shows; None shows the bookmarks."""
-    paper_id: var[str | None] = var(None, init=False, always_update=True, bindings=True)
+    paper_id: var[str | None] = var(None, init=False)
     """The paper under the list's cursor, shown in the detail pane."""
 
     @dataclass
@@ -79,11 +82,13 @@ class MainScreen(Screen[None]):
             yield DateSidebar(id="days")
             yield PaperList(id="papers")
             yield PaperDetail(id="detail")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
-        days = [(date, self.store.count_on(date)) for date in self.store.dates()]
-        days = [(date, count) for date, count in days if count]
+        count_on = self.store.count_on
+        days = [
+            (date, count) for date in self.store.dates() if (count := count_on(date))
+        ]
         newest = days[0][0] if days else None
         sidebar = self.query_one(DateSidebar)
         sidebar.show_days(days, len(self.store.bookmarks()))
@@ -100,9 +105,19 @@ class MainScreen(Screen[None]):
         paper_list = self.query_one(PaperList)
         paper_list.border_title = day or "★ Bookmarks"
         paper_list.show_papers(papers, self.store.is_bookmarked)
+        # Fill the detail now rather than on the list's highlight message, so the
+        # new list and its first paper reach the screen in one frame.
+        first = papers[0].id if papers else None
+        if first is None and self.paper_id is None:
+            self.show_detail(None)  # say why there is none; no change, no watcher
+        self.paper_id = first
 
-    def watch_paper_id(self, paper_id: str | None) -> None:
-        self.show_detail(paper_id)
+    def watch_paper_id(self, old: str | None, new: str | None) -> None:
+        self.show_detail(new)
+        # Only whether a paper is highlighted changes the keys (see check_action);
+        # refreshing them on every move rebuilt the footer each time.
+        if (old is None) != (new is None):
+            self.refresh_bindings()
 
     def show_detail(self, paper_id: str | None) -> None:
         detail = self.query_one(PaperDetail)
@@ -171,6 +186,9 @@ class MainScreen(Screen[None]):
     def action_copy_link(self) -> None:
         if self.paper_id is None:
             return
+        # Imported here: pyperclip (and ctypes) are not needed for the first frame.
+        from tui.clipboard import CopyWay, copy_text
+
         link = self.paper_or_stub(self.paper_id).abs_url
         if not link:
             self.notify("This paper has no link to copy.", severity="warning")
@@ -209,6 +227,10 @@ class MainScreen(Screen[None]):
 
     @on(LibraryLoaded)
     def show_loaded_library(self, event: LibraryLoaded) -> None:
+        # The papers stay loaded until the app ends: leave them out of the
+        # collector's full passes, each ~60 ms at 100,000 papers, that would
+        # otherwise fall on some later key press.
+        gc.freeze()
         self.show_store_notices()
         if event.error:
             message = f"Part of the library could not be loaded: {event.error}"
