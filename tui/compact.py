@@ -55,6 +55,13 @@ def unfold(lowered: bytes, case: Case) -> str:
     return encoded.decode()
 
 
+def compact_dates(dates: list[str]) -> str | tuple[str, ...]:
+    """Dates interned (a day's entries share one string), one date unwrapped."""
+    if len(dates) == 1:
+        return sys.intern(dates[0])
+    return tuple(map(sys.intern, dates))
+
+
 def searchable(title: str, authors: list[str], summary: str) -> str:
     """Title, authors and summary as one string, without our separators inside."""
     joined = AUTHOR_SEPARATOR.join(
@@ -74,7 +81,14 @@ class Entry:
     version: str
     labels: tuple[str, ...]
     extras: dict[str, list[str]] | None
-    dates: tuple[str, ...]
+    featured: str | tuple[str, ...]
+    """The day the paper was featured on, or its days when more than one: most
+    have one, and a bare string costs a third of a tuple holding it."""
+
+    @property
+    def dates(self) -> tuple[str, ...]:
+        featured = self.featured
+        return (featured,) if isinstance(featured, str) else featured
 
     @classmethod
     def from_paper(cls, paper: Paper) -> Entry:
@@ -109,7 +123,7 @@ class Entry:
             get("version", ""),
             tuple(get("labels") or ()),
             get("extras") or None,
-            tuple(map(sys.intern, get("dates", ()))),
+            compact_dates(get("dates", ())),
         )
 
     def paper(self) -> Paper:
