@@ -20,7 +20,7 @@ from tui.app import PapersApp
 from tui.models import Paper
 from tui.screens import MainScreen
 from tui.store import Store
-from tui.widgets import DateSidebar, PaperDetail, PaperList
+from tui.widgets import DateSidebar, PaperDetail, PaperList, Row
 
 SIZE = (120, 40)
 SAMPLE_HINT = "Showing the bundled sample digest. Import your own: papers import FOLDER"
@@ -105,7 +105,7 @@ async def test_choosing_a_day_lists_its_papers_and_j_k_move(store: Store) -> Non
         await pilot.press("j")
         await pilot.pause()
         assert_shows(app, SPARSE)
-        assert f"{OLDER}, {NEWEST}" in detail(app)  # featured on both days
+        assert f"Also on {NEWEST}" in detail(app)  # featured on both days
         await pilot.press("k")
         await pilot.pause()
         assert_shows(app, YESTERDAY)
@@ -387,7 +387,7 @@ async def test_long_titles_wrap_in_the_paper_list() -> None:
     paper_list = PaperList()
     app = OnePane(paper_list)
     async with app.run_test(size=(40, 20)) as pilot:
-        paper_list.show_papers([Paper("2506.09999", title)], lambda _: True)
+        paper_list.show_papers([Row("2506.09999", title, bookmarked=True)])
         await pilot.pause()
         lines = [line for line in shown(paper_list).splitlines() if line.strip("│ ")]
         title_lines = lines[1:-1]  # between the borders

@@ -1,7 +1,7 @@
 """The main screen: days on the left, a day's papers in the middle, one paper right.
 
 A router: it composes the panes, passes their messages on as state, and asks the
-Store for what they show.
+Store for what they show. What each key does lives in tui/screens/actions.py.
 """
 
 from __future__ import annotations
@@ -12,59 +12,40 @@ from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.reactive import Reactive, var
-from textual.screen import Screen
+from textual.reactive import Reactive
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.worker import get_current_worker
 
 from tui.models import Paper
+from tui.screens.actions import ReaderActions
 from tui.storage import LibraryError
 from tui.store import Store
-from tui.widgets import DateSidebar, KeyFooter, PaperDetail, PaperList
+from tui.widgets import DateSidebar, KeyFooter, Mine, PaperDetail, PaperList, Row
 
 EMPTY_LIBRARY = "No papers yet. Import your digests: papers import FOLDER"
 NO_BOOKMARKS = "No bookmarks yet. Press b on a paper to keep it here."
+NO_UNREAD = "Every paper here is read. Press h to show them again."
 NOT_LOADED = "The rest of the library is still loading; the details will follow."
 GONE = "This paper is no longer in the library; only its bookmark is left."
-READ_ONLY = "This library is open read-only, so the bookmark can't be saved."
-PAPER_ACTIONS = {"toggle_bookmark", "copy_link"}
 
 
 class LoadStopped(Exception):
     """The screen went away while the library was loading."""
 
 
-class MainScreen(Screen[None]):
-    """Browse the days, read a day's papers, bookmark and copy links."""
+class MainScreen(ReaderActions):
+    """Browse the days, read a day's papers, mark, tag and copy them."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "b",
-            "toggle_bookmark",
-            "Bookmark",
-            tooltip="Bookmark the highlighted paper, or drop its bookmark",
-            id="toggle_bookmark",
-        ),
-        Binding(
-            "c",
-            "copy_link",
-            "Copy link",
-            tooltip="Copy the highlighted paper's arXiv abstract link",
-            id="copy_link",
-        ),
-    ]
     AUTO_FOCUS = "PaperList"
+    READ_DELAY: ClassVar[float] = 2.0
+    """Seconds a paper's detail must stay shown before it counts as read."""
 
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
     """As Screen's, without repainting the whole screen when the focus moves: the
     panes' :focus rules already redraw the two panes concerned (~10 ms a switch)."""
-    day: var[str | None] = var(None, init=False, always_update=True)
-    """The day the paper list shows; None shows the bookmarks."""
-    paper_id: var[str | None] = var(None, init=False)
-    """The paper under the list's cursor, shown in the detail pane."""
 
     @dataclass
     class LibraryLoaded(Message):
@@ -73,9 +54,13 @@ class MainScreen(Screen[None]):
         error: str = ""
 
     def __init__(self, store: Store) -> None:
-        super().__init__()
-        self.store = store
-        """The library every pane shows; bookmarks are written through it."""
+        super().__init__(store)
+        self.tag: str | None = None
+        """The tag whose papers are listed, when the list shows no day."""
+        self._days: list[str] = []
+        """The days that have papers, newest first."""
+        self._read_timer: Timer | None = None
+        """Counts down to marking the shown paper read; restarted on each move."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -89,9 +74,12 @@ class MainScreen(Screen[None]):
         days = [
             (date, count) for date in self.store.dates() if (count := count_on(date))
         ]
-        newest = days[0][0] if days else None
+        self._days = [date for date, _ in days]
         sidebar = self.query_one(DateSidebar)
+        sidebar.unread_on = self.store.unread_on
         sidebar.show_days(days, len(self.store.bookmarks()))
+        sidebar.show_tags(self.store.tag_counts().items())
+        newest = self._days[0] if self._days else None
         sidebar.highlight_day(newest)
         self.day = newest
         self.show_store_notices()
@@ -101,19 +89,69 @@ class MainScreen(Screen[None]):
     # What the panes show
 
     def watch_day(self, day: str | None) -> None:
-        papers = self.store.papers_on(day) if day else self.bookmarked_papers()
+        self.show_list(None)
+
+    def watch_hide_read(self) -> None:
+        self.show_list(self.paper_id)
+
+    def open_view(
+        self, day: str | None, *, tag: str | None = None, keep: str | None = None
+    ) -> None:
+        """List a day (or the bookmarks, or a tag's papers), the cursor on `keep`."""
+        self.tag = tag
+        self.set_reactive(MainScreen.day, day)
+        self.show_list(keep)
+        sidebar = self.query_one(DateSidebar)
+        if tag is None:
+            sidebar.highlight_day(day)
+        else:
+            sidebar.highlight_tag(tag)
+
+    def show_list(self, keep: str | None) -> None:
+        """List the view's papers, the cursor on `keep` if listed, else the first."""
+        papers = self.listed_papers()
+        ids = [paper.id for paper in papers]
+        cursor = ids.index(keep) if keep in ids else 0
         paper_list = self.query_one(PaperList)
-        paper_list.border_title = day or "★ Bookmarks"
-        paper_list.show_papers(papers, self.store.is_bookmarked)
+        paper_list.border_title = self.view_title()
+        paper_list.show_papers(map(self.row_of, papers), cursor=cursor)
         # Fill the detail now rather than on the list's highlight message, so the
         # new list and its first paper reach the screen in one frame.
-        first = papers[0].id if papers else None
-        if first is None and self.paper_id is None:
+        chosen = ids[cursor] if ids else None
+        if chosen is None and self.paper_id is None:
             self.show_detail(None)  # say why there is none; no change, no watcher
-        self.paper_id = first
+        self.paper_id = chosen
+
+    def view_title(self) -> str:
+        title = self.day or (f"# {self.tag}" if self.tag else "★ Bookmarks")
+        return f"{title} · unread" if self.hide_read else title
+
+    def listed_papers(self) -> list[Paper]:
+        if self.day:
+            papers = self.store.papers_on(self.day)
+        elif self.tag:
+            papers = [
+                self.paper_or_stub(paper) for paper in self.store.tagged(self.tag)
+            ]
+        else:
+            papers = self.bookmarked_papers()
+        if self.hide_read:
+            papers = [paper for paper in papers if not self.store.is_read(paper.id)]
+        return papers
+
+    def row_of(self, paper: Paper) -> Row:
+        store = self.store
+        return Row(
+            paper.id,
+            paper.title,
+            bookmarked=store.is_bookmarked(paper.id),
+            read=store.is_read(paper.id),
+            tags=tuple(store.tags_of(paper.id)),
+        )
 
     def watch_paper_id(self, old: str | None, new: str | None) -> None:
         self.show_detail(new)
+        self.restart_read_timer()
         # Only whether a paper is highlighted changes the keys (see check_action);
         # refreshing them on every move rebuilt the footer each time.
         if (old is None) != (new is None):
@@ -122,15 +160,25 @@ class MainScreen(Screen[None]):
     def show_detail(self, paper_id: str | None) -> None:
         detail = self.query_one(PaperDetail)
         if paper_id is None:
-            detail.show_message(NO_BOOKMARKS if self.store.dates() else EMPTY_LIBRARY)
+            detail.show_message(self.why_empty())
             return
+        mine = Mine(
+            day=self.day,
+            tags=self.store.tags_of(paper_id),
+            note=self.store.note_of(paper_id),
+        )
         paper = self.store.paper(paper_id)
         if paper is not None:
-            detail.show_paper(paper)
+            detail.show_paper(paper, mine=mine)
             return
         # Only a bookmark whose paper is not loaded (or gone) gets here.
         note = GONE if self.store.fully_loaded else NOT_LOADED
-        detail.show_paper(self.paper_or_stub(paper_id), note)
+        detail.show_paper(self.paper_or_stub(paper_id), note, mine)
+
+    def why_empty(self) -> str:
+        if not self.store.dates():
+            return EMPTY_LIBRARY
+        return NO_UNREAD if self.hide_read else NO_BOOKMARKS
 
     def bookmarked_papers(self) -> list[Paper]:
         """Bookmarked papers, newest bookmark first; stubs for those not loaded."""
@@ -152,52 +200,80 @@ class MainScreen(Screen[None]):
         for notice in self.store.take_notices():
             self.notify(notice, severity="warning", markup=False, timeout=10)
 
+    # Keeping the panes in step with the Store
+
+    def refresh_paper(self, paper_id: str) -> None:
+        self.query_one(PaperList).update_row(self.row_of(self.paper_or_stub(paper_id)))
+        self.refresh_sidebar()
+        if paper_id == self.paper_id:
+            self.show_detail(paper_id)
+
+    def refresh_all(self) -> None:
+        self.show_list(self.paper_id)
+        self.refresh_sidebar()
+        self.show_detail(self.paper_id)
+
+    def refresh_sidebar(self) -> None:
+        sidebar = self.query_one(DateSidebar)
+        sidebar.show_bookmark_count(len(self.store.bookmarks()))
+        sidebar.show_tags(self.store.tag_counts().items())
+        sidebar.refresh()  # the unread counts, drawn row by row
+
+    def listed_ids(self) -> list[str]:
+        return self.query_one(PaperList).ids
+
+    def day_list(self) -> list[str]:
+        return self._days
+
+    def move_to_unread(self, step: int, start: int | None = None) -> bool:
+        paper_list = self.query_one(PaperList)
+        ids = paper_list.ids
+        first = paper_list.cursor + step if start is None else start % max(1, len(ids))
+        items = range(first, len(ids)) if step > 0 else range(first, -1, -1)
+        for item in items:
+            if not self.store.is_read(ids[item]):
+                paper_list.cursor = item
+                self.paper_id = ids[item]
+                return True
+        return False
+
+    # Counting a shown paper as read
+
+    def restart_read_timer(self) -> None:
+        if self._read_timer is not None:
+            self._read_timer.stop()
+        self._read_timer = None
+        if self.paper_id is not None and not self.store.is_read(self.paper_id):
+            self._read_timer = self.set_timer(self.READ_DELAY, self.mark_shown_read)
+
+    def mark_shown_read(self) -> None:
+        """The detail stayed up long enough: the paper counts as read."""
+        paper_id = self.paper_id
+        if paper_id is None or self.store.is_read(paper_id) or self.store.read_only:
+            return
+        try:
+            self.store.set_read([paper_id], True)
+        except (LibraryError, OSError) as error:
+            self.not_saved(error)
+            return
+        self.refresh_paper(paper_id)
+
     # Messages from the panes
 
     @on(DateSidebar.DateSelected)
     def open_day(self, event: DateSidebar.DateSelected) -> None:
+        self.tag = None
         self.day = event.date
+        self.query_one(PaperList).focus()
+
+    @on(DateSidebar.TagSelected)
+    def open_tag(self, event: DateSidebar.TagSelected) -> None:
+        self.open_view(None, tag=event.tag)
         self.query_one(PaperList).focus()
 
     @on(PaperList.PaperHighlighted)
     def show_paper(self, event: PaperList.PaperHighlighted) -> None:
         self.paper_id = event.paper_id
-
-    # Actions
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Grey out the paper actions while no paper is highlighted."""
-        if action in PAPER_ACTIONS and self.paper_id is None:
-            return None
-        return True
-
-    def action_toggle_bookmark(self) -> None:
-        if self.paper_id is None:
-            return
-        try:
-            bookmarked = self.store.toggle_bookmark(self.paper_id)
-        except (LibraryError, OSError) as error:
-            message = READ_ONLY if self.store.read_only else f"Not saved: {error}"
-            self.notify(message, severity="warning", markup=False)
-            return
-        self.query_one(PaperList).mark(self.paper_id, bookmarked)
-        self.query_one(DateSidebar).show_bookmark_count(len(self.store.bookmarks()))
-
-    def action_copy_link(self) -> None:
-        if self.paper_id is None:
-            return
-        # Imported here: pyperclip (and ctypes) are not needed for the first frame.
-        from tui.clipboard import CopyWay, copy_text
-
-        link = self.paper_or_stub(self.paper_id).abs_url
-        if not link:
-            self.notify("This paper has no link to copy.", severity="warning")
-            return
-        result = copy_text(link, osc52=self.app.copy_to_clipboard)
-        failed = result.way is CopyWay.NOWHERE
-        self.notify(
-            result.notice, severity="warning" if failed else "information", markup=False
-        )
 
     # Loading the rest of the library
 

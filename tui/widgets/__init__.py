@@ -2,7 +2,7 @@
 
 from tui.widgets.date_sidebar import DateSidebar
 from tui.widgets.key_footer import KeyFooter
-from tui.widgets.paper_detail import PaperDetail
-from tui.widgets.paper_list import PaperList
+from tui.widgets.paper_detail import Mine, PaperDetail
+from tui.widgets.paper_list import PaperList, Row
 
-__all__ = ["DateSidebar", "KeyFooter", "PaperDetail", "PaperList"]
+__all__ = ["DateSidebar", "KeyFooter", "Mine", "PaperDetail", "PaperList", "Row"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -21,7 +23,7 @@ LINK_NAMES = {
     "link": "Link",
 }
 NAME_WIDTH = 13
-PARTS = ("title", "authors", "facts", "summary", "links")
+PARTS = ("title", "authors", "facts", "note", "summary", "links")
 """Ids of the detail's parts, top to bottom."""
 
 
@@ -29,16 +31,42 @@ def labelled(name: str, value: Content | str) -> Content:
     return Content.assemble((f"{name:<{NAME_WIDTH}}", "$text-muted"), value)
 
 
-def facts_of(paper: Paper) -> Content:
-    """The paper's id, the days it was featured on and its labels."""
+@dataclass(frozen=True, slots=True)
+class Mine:
+    """What the user made of a paper, and where they are reading it."""
+
+    day: str | None = None
+    """The day being read; the detail lists the paper's other days."""
+    tags: Sequence[str] = ()
+    note: str = ""
+    watched: Sequence[str] = field(default=())
+    """The watched authors and keywords the paper matches."""
+
+
+def featured_on(paper: Paper, day: str | None) -> Content:
+    """The days the paper was featured on, apart from the one being read."""
+    if day not in paper.dates:
+        return labelled("Featured on", ", ".join(paper.dates))
+    others = [date for date in paper.dates if date != day]
+    return labelled("Also on", ", ".join(others)) if others else Content()
+
+
+def facts_of(paper: Paper, mine: Mine) -> Content:
+    """The paper's id, its other days, labels, the watch list's matches, tags."""
     lines = []
     if paper.has_arxiv_id:
         lines.append(labelled("arXiv", f"{paper.id}{paper.version}"))
     if paper.dates:
-        lines.append(labelled("Featured on", ", ".join(paper.dates)))
+        lines.append(featured_on(paper, mine.day))
     if paper.labels:
         lines.append(labelled("Labels", ", ".join(paper.labels)))
-    return Content("\n").join(lines)
+    if mine.watched:
+        watched = Content(", ".join(mine.watched)).stylize("$accent")
+        lines.append(labelled("◆ Watching", watched))
+    if mine.tags:
+        tags = Content(" ".join(f"#{tag}" for tag in mine.tags)).stylize("$accent")
+        lines.append(labelled("Tags", tags))
+    return Content("\n").join(line for line in lines if line)
 
 
 def links_of(paper: Paper) -> Content:
@@ -56,7 +84,7 @@ def links_of(paper: Paper) -> Content:
 
 
 class PaperDetail(VerticalScroll):
-    """Title, authors, featured days, summary and links of one paper."""
+    """Title, authors, featured days, tags, note, summary and links of a paper."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "scroll_down", "Down", show=False),
@@ -71,12 +99,16 @@ class PaperDetail(VerticalScroll):
         for part in PARTS:
             yield Static(id=part, markup=False)
 
-    def show_paper(self, paper: Paper, note: str = "") -> None:
+    def show_paper(
+        self, paper: Paper, note: str = "", mine: Mine | None = None
+    ) -> None:
         """Show `paper`; `note` stands in for a summary the library has not given."""
+        mine = mine or Mine()
         self._fill(
             title=Content(paper.title),
             authors=Content(", ".join(paper.authors)),
-            facts=facts_of(paper),
+            facts=facts_of(paper, mine),
+            note=labelled("Note", mine.note) if mine.note else Content(),
             summary=Content(paper.summary or note),
             links=links_of(paper),
         )

@@ -1,24 +1,37 @@
-"""The middle pane: one day's papers in digest order, bookmarked ones starred."""
+"""The middle pane: one day's papers in digest order, with their marks and tags."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from textual.content import Content
 from textual.geometry import Region
 from textual.message import Message
 from textual.strip import Strip
 
-from tui.models import Paper
 from tui.widgets.cursor_list import CursorList, Piece
 
-MARK = "★ "
-NO_MARK = "  "
+BOOKMARK = "★"
+WATCHED = "◆"
+
+
+@dataclass(slots=True)
+class Row:
+    """What the list shows of one paper; the title is text, never markup."""
+
+    id: str
+    title: str
+    bookmarked: bool = False
+    read: bool = False
+    """Read papers are drawn muted."""
+    watched: bool = False
+    """The paper matches the watch list."""
+    tags: tuple[str, ...] = field(default=())
 
 
 class PaperList(CursorList):
-    """The papers of one day (or the bookmarks), each title wrapped to the width."""
+    """The papers of one day (or a bookmarks or tag view), titles wrapped to fit."""
 
     # A line-API list rather than an OptionList: it fills and draws a day of 16
     # papers in half the time (~3 ms against ~6.5 ms at 40 columns), and a
@@ -38,54 +51,71 @@ class PaperList(CursorList):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._papers: list[tuple[str, str]] = []
-        """(id, title) of each listed paper, in order."""
-        self._marked: set[str] = set()
-        """Ids of the listed papers that are bookmarked."""
+        self._rows: list[Row] = []
+        """Each listed paper, in order."""
         self._lines: list[list[str]] = []
-        """Each title wrapped to fit; a title is text, never markup."""
+        """Each title wrapped to fit, then its tags line if it has tags."""
         self._wrap_width = 0
         """The width the titles are wrapped to; 0 until the list is drawn."""
+        self._watching = False
+        """Whether a column is kept for the watch marker."""
+
+    @property
+    def ids(self) -> list[str]:
+        """The listed papers' ids, in order."""
+        return [row.id for row in self._rows]
+
+    @property
+    def prefix_width(self) -> int:
+        """Cells before each title: the bookmark star, the watch marker, a space."""
+        return 3 if self._watching else 2
 
     def show_papers(
-        self, papers: Iterable[Paper], bookmarked: Callable[[str], bool]
+        self, rows: Iterable[Row], *, watching: bool = False, cursor: int = 0
     ) -> None:
-        """List `papers` in order and put the cursor on the first."""
-        self._papers = [(paper.id, paper.title) for paper in papers]
-        self._marked = {
-            paper_id for paper_id, _ in self._papers if bookmarked(paper_id)
-        }
-        count = len(self._papers)
+        """List `rows` in order, the cursor on item `cursor`."""
+        self._rows = list(rows)
+        self._watching = watching
+        count = len(self._rows)
         self.border_subtitle = f"{count} paper{'' if count == 1 else 's'}"
-        self.set_reactive(PaperList.cursor, 0)
         self.wrap_titles(self._wrap_width)
-        self.post_message(self.PaperHighlighted(self._papers[0][0] if count else None))
+        self.set_reactive(PaperList.cursor, self.validate_cursor(cursor))
+        self.scroll_to_cursor()
+        current = self._rows[self.cursor].id if count else None
+        self.post_message(self.PaperHighlighted(current))
 
-    def mark(self, paper_id: str, bookmarked: bool) -> None:
-        """Show or hide the bookmark star of one listed paper."""
-        if bookmarked:
-            self._marked.add(paper_id)
-        else:
-            self._marked.discard(paper_id)
-        ids = [listed for listed, _ in self._papers]
-        if paper_id in ids:
-            self.refresh_item(ids.index(paper_id))
+    def update_row(self, row: Row) -> None:
+        """Redraw one listed paper with new marks or tags."""
+        for item, listed in enumerate(self._rows):
+            if listed.id == row.id:
+                self._rows[item] = row
+                self.wrap_titles(self._wrap_width)
+                return
+
+    def row(self, paper_id: str) -> Row | None:
+        return next((row for row in self._rows if row.id == paper_id), None)
 
     def wrap_titles(self, width: int) -> None:
         """Wrap the titles to `width` (none while 0); keep the cursor in view."""
         self._wrap_width = width
-        room = width - len(MARK)
-        self._lines = [
-            [line.plain for line in Content(title).wrap(room)] if room > 0 else [title]
-            for _, title in self._papers
-        ]
+        room = width - self.prefix_width
+        self._lines = []
+        for row in self._rows:
+            lines = (
+                [line.plain for line in Content(row.title).wrap(room)]
+                if room > 0
+                else [row.title]
+            )
+            if row.tags:
+                lines.append(" ".join(f"#{tag}" for tag in row.tags))
+            self._lines.append(lines)
         self.set_heights(len(lines) for lines in self._lines)
         self.scroll_to_cursor()
 
     def watch_cursor(self, old: int, new: int) -> None:
         super().watch_cursor(old, new)
-        if self._papers:
-            self.post_message(self.PaperHighlighted(self._papers[new][0]))
+        if self._rows:
+            self.post_message(self.PaperHighlighted(self._rows[new].id))
 
     def render_lines(self, crop: Region) -> list[Strip]:
         # Wrapped here, at the width being drawn, so no frame shows cut titles.
@@ -95,7 +125,16 @@ class PaperList(CursorList):
         return super().render_lines(crop)
 
     def item_line(self, item: int, line: int) -> list[Piece]:
-        text = self._lines[item][line]
-        if line == 0 and self._papers[item][0] in self._marked:
-            return [(MARK, "accent"), (text, "")]
-        return [(NO_MARK, ""), (text, "")]
+        row, lines = self._rows[item], self._lines[item]
+        text = lines[line]
+        blank = " " * self.prefix_width
+        if row.tags and line == len(lines) - 1:
+            return [(blank, ""), (text, "accent")]
+        title = (text, "muted" if row.read else "")
+        if line:
+            return [(blank, ""), title]
+        star = BOOKMARK if row.bookmarked else " "
+        if not self._watching:
+            return [(f"{star} ", "accent"), title]
+        marker = WATCHED if row.watched else " "
+        return [(f"{star}{marker} ", "accent"), title]

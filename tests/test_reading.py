@@ -1,0 +1,146 @@
+"""The reading workflow driven by keys: read marks, undo, days, copy, tags, notes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from crafted import BRACKETED, NEWEST, OLD, OLDER, OLDEST, SPARSE, THIRD, YESTERDAY
+from test_app import SIZE, assert_shows, detail, main_screen, notices, paper_list, shown
+
+from tui.app import PapersApp
+from tui.screens import MainScreen
+from tui.store import Store
+from tui.widgets import DateSidebar, PaperList
+
+
+@pytest.fixture(autouse=True)
+def no_user_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point the watch list at a config file of the test's own (none by default)."""
+    config = tmp_path / "config.toml"
+    monkeypatch.setenv("PAPERS_CONFIG", str(config))
+    return config
+
+
+def sidebar(app: PapersApp) -> str:
+    return shown(app.screen.query_one(DateSidebar))
+
+
+def row_read(app: PapersApp, paper_id: str) -> bool:
+    row = app.screen.query_one(PaperList).row(paper_id)
+    assert row is not None
+    return row.read
+
+
+# Read state
+
+
+async def test_a_paper_shown_long_enough_counts_as_read(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(MainScreen, "READ_DELAY", 60)
+    app = PapersApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert f"{NEWEST}    3/3" in sidebar(app)
+        monkeypatch.setattr(MainScreen, "READ_DELAY", 0.2)
+        await pilot.press("j")  # BRACKETED was shown too briefly to count
+        await pilot.pause(0.5)
+        assert not store.is_read(BRACKETED.id)
+        assert store.is_read(SPARSE.id)
+        assert row_read(app, SPARSE.id)
+        assert f"{NEWEST}    2/3" in sidebar(app)
+        assert f"{OLDER}    1/2" in sidebar(app)  # SPARSE is featured there too
+
+
+async def test_m_toggles_the_read_mark(store: Store) -> None:
+    app = PapersApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("m")
+        await pilot.pause()
+        assert store.is_read(BRACKETED.id)
+        assert row_read(app, BRACKETED.id)
+        assert f"{NEWEST}    2/3" in sidebar(app)
+        await pilot.press("m")
+        await pilot.pause()
+        assert not store.is_read(BRACKETED.id)
+        assert not row_read(app, BRACKETED.id)
+
+
+async def test_n_and_shift_n_walk_the_unread_papers_across_days(
+    store: Store,
+) -> None:
+    store.set_read([SPARSE.id], True)
+    app = PapersApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        assert_shows(app, THIRD)  # SPARSE is read: skipped
+        await pilot.press("n")
+        await pilot.pause()
+        assert main_screen(app).day == OLDER
+        assert_shows(app, YESTERDAY)
+        await pilot.press("n")
+        await pilot.pause()
+        assert main_screen(app).day == OLDEST
+        assert_shows(app, OLD)
+        await pilot.press("N")
+        await pilot.pause()
+        assert main_screen(app).day == OLDER
+        assert_shows(app, YESTERDAY)
+        await pilot.press("N")
+        await pilot.pause()
+        assert main_screen(app).day == NEWEST
+        assert_shows(app, THIRD)  # the last unread paper of that day
+
+
+async def test_shift_m_marks_the_day_read_and_u_undoes_it(store: Store) -> None:
+    app = PapersApp(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("M")
+        await pilot.pause()
+        assert store.unread_on(NEWEST) == 0
+        assert f"{NEWEST}    0/3" in sidebar(app)
+        assert all(row_read(app, paper.id) for paper in (BRACKETED, SPARSE, THIRD))
+        assert "Marked 2025-06-30 read (3 papers)" in notices(app)
+
+        await pilot.press("u")
+        await pilot.pause()
+        assert store.unread_on(NEWEST) == 3
+        assert f"{NEWEST}    3/3" in sidebar(app)
+        assert not row_read(app, SPARSE.id)
+        assert "Undone: mark 2025-06-30 read" in notices(app)
+
+
+async def test_h_hides_and_shows_the_read_papers(store: Store) -> None:
+    store.set_read([SPARSE.id], True)
+    app = PapersApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        assert SPARSE.title not in paper_list(app)
+        assert THIRD.title in paper_list(app)
+        await pilot.press("h")
+        await pilot.pause()
+        assert SPARSE.title in paper_list(app)
+
+
+# Undo
+
+
+async def test_u_undoes_a_bookmark_and_says_so(store: Store) -> None:
+    app = PapersApp(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("u")
+        await pilot.pause()
+        assert "Nothing to undo" in notices(app)
+        await pilot.press("b")
+        await pilot.pause()
+        assert f"★ {BRACKETED.title}" in paper_list(app)
+        await pilot.press("u")
+        await pilot.pause()
+        assert not store.is_bookmarked(BRACKETED.id)
+        assert f"★ {BRACKETED.title}" not in paper_list(app)
+        assert f"Undone: bookmark {BRACKETED.id}" in notices(app)
+        assert "Bookmarks    0" in sidebar(app)
+        assert "Scaling [0] Heads" in detail(app)
