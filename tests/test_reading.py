@@ -144,3 +144,48 @@ async def test_u_undoes_a_bookmark_and_says_so(store: Store) -> None:
         assert f"Undone: bookmark {BRACKETED.id}" in notices(app)
         assert "Bookmarks    0" in sidebar(app)
         assert "Scaling [0] Heads" in detail(app)
+
+
+# Days
+
+
+async def test_brackets_step_to_the_older_and_newer_day(store: Store) -> None:
+    app = PapersApp(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert main_screen(app).day == OLDER
+        assert_shows(app, YESTERDAY)
+        assert app.screen.query_one(DateSidebar).cursor == 2
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        await pilot.pause()
+        assert main_screen(app).day == OLDEST
+        assert "No older day" in notices(app)
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert main_screen(app).day == OLDER
+
+
+async def test_the_palette_jumps_to_a_typed_date(store: Store) -> None:
+    app = PapersApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"2025-05-15")
+        await pilot.pause(0.5)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert main_screen(app).day == OLDEST
+        assert_shows(app, OLD)
+
+
+async def test_the_palette_runs_the_readers_actions(store: Store) -> None:
+    app = PapersApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"bookmark")
+        await pilot.pause(0.5)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert store.is_bookmarked(BRACKETED.id)

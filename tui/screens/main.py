@@ -7,11 +7,13 @@ Store for what they show. What each key does lives in tui/screens/actions.py.
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
+from textual.command import Provider
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.reactive import Reactive
@@ -21,6 +23,7 @@ from textual.worker import get_current_worker
 
 from tui.models import Paper
 from tui.screens.actions import ReaderActions
+from tui.screens.palette import DayCommands, ReaderCommands
 from tui.storage import LibraryError
 from tui.store import Store
 from tui.widgets import DateSidebar, KeyFooter, Mine, PaperDetail, PaperList, Row
@@ -40,6 +43,10 @@ class MainScreen(ReaderActions):
     """Browse the days, read a day's papers, mark, tag and copy them."""
 
     AUTO_FOCUS = "PaperList"
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {
+        DayCommands,
+        ReaderCommands,
+    }
     READ_DELAY: ClassVar[float] = 2.0
     """Seconds a paper's detail must stay shown before it counts as read."""
 
