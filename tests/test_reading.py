@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import webbrowser
 from pathlib import Path
 
+import pyperclip
 import pytest
 from crafted import BRACKETED, NEWEST, OLD, OLDER, OLDEST, SPARSE, THIRD, YESTERDAY
 from test_app import SIZE, assert_shows, detail, main_screen, notices, paper_list, shown
 
 from tui.app import PapersApp
 from tui.screens import MainScreen
+from tui.screens.copy_menu import CopyMenu
 from tui.store import Store
 from tui.widgets import DateSidebar, PaperList
 
@@ -189,3 +192,73 @@ async def test_the_palette_runs_the_readers_actions(store: Store) -> None:
         await pilot.press("down", "enter")
         await pilot.pause()
         assert store.is_bookmarked(BRACKETED.id)
+
+
+# Copying and opening
+
+
+@pytest.fixture
+def clipboard(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """A desktop session whose clipboard keeps what was copied."""
+    monkeypatch.setenv("DISPLAY", ":0")
+    monkeypatch.delenv("SSH_CONNECTION", raising=False)
+    monkeypatch.delenv("SSH_TTY", raising=False)
+    copied: list[str] = []
+    monkeypatch.setattr(pyperclip, "copy", copied.append)
+    return copied
+
+
+async def test_y_copies_the_form_chosen_in_the_copy_menu(
+    store: Store, clipboard: list[str]
+) -> None:
+    app = PapersApp(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, CopyMenu)
+        await pilot.press("escape")  # nothing copied
+        await pilot.pause()
+        assert clipboard == []
+        await pilot.press("j", "y")
+        await pilot.pause()
+        await pilot.press("m")  # the Markdown link
+        await pilot.pause()
+        assert clipboard == [f"[{SPARSE.title}]({SPARSE.abs_url})"]
+        assert "Copied to the clipboard" in notices(app)
+        assert isinstance(app.screen, MainScreen)
+
+
+@pytest.mark.parametrize(
+    ("key", "link"), [("o", BRACKETED.abs_url), ("O", BRACKETED.pdf_url)]
+)
+async def test_o_opens_the_abstract_and_shift_o_the_pdf(
+    store: Store, monkeypatch: pytest.MonkeyPatch, key: str, link: str
+) -> None:
+    monkeypatch.setenv("DISPLAY", ":0")
+    monkeypatch.delenv("SSH_CONNECTION", raising=False)
+    monkeypatch.delenv("SSH_TTY", raising=False)
+    opened: list[str] = []
+
+    def open_tab(url: str, new: int = 0) -> bool:
+        opened.append(url)
+        return True
+
+    monkeypatch.setattr(webbrowser, "open", open_tab)
+    app = PapersApp(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press(key)
+        await pilot.pause()
+        assert opened == [link]
+        assert f"Opened {link}" in notices(app)
+
+
+async def test_o_over_ssh_shows_the_link_instead(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SSH_CONNECTION", "10.0.0.1 22 10.0.0.2 22")
+    app = PapersApp(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("o")
+        await pilot.pause()
+        assert "SSH" in notices(app)
+        assert BRACKETED.abs_url in notices(app)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterable
+from pathlib import PurePath
 from typing import ClassVar
 
 from textual.app import App
@@ -13,13 +14,16 @@ from tui.resources import bundled
 from tui.screens import MainScreen
 from tui.store import Store
 
-STYLES = bundled("styles") / "app.tcss"
+STYLES = bundled("styles")
 
 
 class PapersApp(App[None]):
     """A keyboard-driven reader for daily AI-paper digests."""
 
-    CSS_PATH = STYLES
+    CSS_PATH: ClassVar[list[str | PurePath]] = [
+        STYLES / "app.tcss",
+        STYLES / "modals.tcss",
+    ]
     TITLE = "papers"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", tooltip="Quit papers", id="quit")
