@@ -8,11 +8,23 @@ from pathlib import Path
 import pyperclip
 import pytest
 from crafted import BRACKETED, NEWEST, OLD, OLDER, OLDEST, SPARSE, THIRD, YESTERDAY
-from test_app import SIZE, assert_shows, detail, main_screen, notices, paper_list, shown
+from test_app import (
+    SIZE,
+    assert_shows,
+    detail,
+    main_screen,
+    notices,
+    open_sidebar_entry,
+    paper_list,
+    shown,
+)
 
 from tui.app import PapersApp
 from tui.screens import MainScreen
 from tui.screens.copy_menu import CopyMenu
+from tui.screens.note import NoteEditor
+from tui.screens.search import SearchScreen
+from tui.screens.tags import TagEditor
 from tui.store import Store
 from tui.widgets import DateSidebar, PaperList
 
@@ -262,3 +274,87 @@ async def test_o_over_ssh_shows_the_link_instead(
         await pilot.pause()
         assert "SSH" in notices(app)
         assert BRACKETED.abs_url in notices(app)
+
+
+# Search
+
+
+async def test_slash_searches_and_opens_the_chosen_paper_in_its_day(
+    store: Store,
+) -> None:
+    app = PapersApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"retrieval")
+        await pilot.pause(0.5)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert main_screen(app).day == OLDER
+        assert_shows(app, YESTERDAY)
+
+
+async def test_escape_leaves_the_search_where_you_were(store: Store) -> None:
+    app = PapersApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "slash")
+        await pilot.pause()
+        await pilot.press(*"retrieval", "escape")
+        await pilot.pause()
+        assert main_screen(app).day == NEWEST
+        assert_shows(app, SPARSE)
+
+
+# Tags and notes
+
+
+async def test_t_tags_a_paper_and_the_sidebar_lists_the_tag(store: Store) -> None:
+    store.set_tags(THIRD.id, ["agents"])
+    app = PapersApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, TagEditor)
+        await pilot.press(*"agents, [b]x", "enter")
+        await pilot.pause()
+        assert store.tags_of(BRACKETED.id) == ["agents", "[b]x"]
+        assert "#agents #[b]x" in paper_list(app)
+        assert "Tags #agents #[b]x" in detail(app)
+        assert "# agents       2" in sidebar(app)
+
+        await open_sidebar_entry(pilot, "end")  # tags sort by name: "agents" is last
+        assert main_screen(app).tag == "agents"
+        assert BRACKETED.title in paper_list(app)
+        assert THIRD.title in paper_list(app)
+        assert SPARSE.title not in paper_list(app)
+        assert "# agents" in paper_list(app)  # the list's title
+
+
+async def test_e_writes_a_note_shown_in_the_detail(store: Store) -> None:
+    app = PapersApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditor)
+        await pilot.press(*"read [this]", "ctrl+s")
+        await pilot.pause()
+        assert store.note_of(BRACKETED.id) == "read [this]"
+        assert "Note read [this]" in detail(app)
+        await pilot.press("u")
+        await pilot.pause()
+        assert store.note_of(BRACKETED.id) == ""
+        assert "read [this]" not in detail(app)
+
+
+async def test_the_detail_names_the_other_days_of_a_paper(store: Store) -> None:
+    app = PapersApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j")
+        await pilot.pause()
+        assert f"Also on {OLDER}" in detail(app)
+        await pilot.press("j")
+        await pilot.pause()
+        assert "Also on" not in detail(app)  # THIRD was featured once
