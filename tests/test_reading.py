@@ -30,11 +30,11 @@ from tui.widgets import DateSidebar, PaperList
 
 
 @pytest.fixture(autouse=True)
-def no_user_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Point the watch list at a config file of the test's own (none by default)."""
-    config = tmp_path / "config.toml"
-    monkeypatch.setenv("PAPERS_CONFIG", str(config))
-    return config
+def config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The test's own config file (missing unless written), never the user's."""
+    path = tmp_path / "config.toml"
+    monkeypatch.setenv("PAPERS_CONFIG", str(path))
+    return path
 
 
 def sidebar(app: PapersApp) -> str:
@@ -358,3 +358,39 @@ async def test_the_detail_names_the_other_days_of_a_paper(store: Store) -> None:
         await pilot.press("j")
         await pilot.pause()
         assert "Also on" not in detail(app)  # THIRD was featured once
+
+
+# The watch list
+
+
+async def test_papers_on_the_watch_list_are_marked(store: Store, config: Path) -> None:
+    config.write_text(
+        '[watch]\nauthors = ["turing"]\nkeywords = ["Agents"]\n', encoding="utf-8"
+    )
+    app = PapersApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        rows = paper_list(app)
+        assert f"◆ {SPARSE.title}" in rows
+        assert f"◆ {THIRD.title}" in rows
+        assert f"   {BRACKETED.title}" in rows
+        assert f"{NEWEST}    3/3   ◆2" in sidebar(app)
+        assert f"{OLDER}    2/2   ◆1" in sidebar(app)
+        assert f"{OLDEST}    1/1  " in sidebar(app)
+        assert "◆" not in sidebar(app).split(OLDEST)[1].splitlines()[0]
+        await pilot.press("j")
+        await pilot.pause()
+        assert "◆ Watching turing" in detail(app)
+
+
+async def test_a_broken_config_is_named_and_the_watch_list_is_off(
+    store: Store, config: Path
+) -> None:
+    config.write_text("[watch\n", encoding="utf-8")
+    app = PapersApp(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        assert "the watch list is off" in notices(app)
+        assert "◆" not in paper_list(app)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from textual import on, work
@@ -24,6 +24,7 @@ from textual.worker import get_current_worker
 from tui.models import Paper
 from tui.screens.actions import ReaderActions
 from tui.screens.palette import DayCommands, ReaderCommands
+from tui.screens.watching import WatchMarks
 from tui.storage import LibraryError
 from tui.store import Store
 from tui.widgets import DateSidebar, KeyFooter, Mine, PaperDetail, PaperList, Row
@@ -68,6 +69,8 @@ class MainScreen(ReaderActions):
         """The days that have papers, newest first."""
         self._read_timer: Timer | None = None
         """Counts down to marking the shown paper read; restarted on each move."""
+        self.watching = WatchMarks(store)
+        """The watch list of the user's config and what it matched."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -82,8 +85,13 @@ class MainScreen(ReaderActions):
             (date, count) for date in self.store.dates() if (count := count_on(date))
         ]
         self._days = [date for date, _ in days]
+        problem = self.watching.load()
+        if problem:
+            self.notify(problem, severity="warning", markup=False, timeout=10)
         sidebar = self.query_one(DateSidebar)
         sidebar.unread_on = self.store.unread_on
+        if self.watching:
+            sidebar.watched_on = self.watching.count_on
         sidebar.show_days(days, len(self.store.bookmarks()))
         sidebar.show_tags(self.store.tag_counts().items())
         newest = self._days[0] if self._days else None
@@ -121,7 +129,9 @@ class MainScreen(ReaderActions):
         cursor = ids.index(keep) if keep in ids else 0
         paper_list = self.query_one(PaperList)
         paper_list.border_title = self.view_title()
-        paper_list.show_papers(map(self.row_of, papers), cursor=cursor)
+        paper_list.show_papers(
+            map(self.row_of, papers), watching=bool(self.watching), cursor=cursor
+        )
         # Fill the detail now rather than on the list's highlight message, so the
         # new list and its first paper reach the screen in one frame.
         chosen = ids[cursor] if ids else None
@@ -153,6 +163,7 @@ class MainScreen(ReaderActions):
             paper.title,
             bookmarked=store.is_bookmarked(paper.id),
             read=store.is_read(paper.id),
+            watched=bool(self.watching.matches(paper)),
             tags=tuple(store.tags_of(paper.id)),
         )
 
@@ -176,7 +187,9 @@ class MainScreen(ReaderActions):
         )
         paper = self.store.paper(paper_id)
         if paper is not None:
-            detail.show_paper(paper, mine=mine)
+            detail.show_paper(
+                paper, mine=replace(mine, watched=self.watching.matches(paper))
+            )
             return
         # Only a bookmark whose paper is not loaded (or gone) gets here.
         note = GONE if self.store.fully_loaded else NOT_LOADED
@@ -318,5 +331,7 @@ class MainScreen(ReaderActions):
         if event.error:
             message = f"Part of the library could not be loaded: {event.error}"
             self.notify(message, severity="error", markup=False, timeout=10)
-        # Bookmarks of papers that were not loaded showed stubs until now.
+        # Bookmarks of papers that were not loaded showed stubs until now, and
+        # older days had no watch counts.
         self.show_detail(self.paper_id)
+        self.query_one(DateSidebar).refresh()
