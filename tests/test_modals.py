@@ -146,6 +146,18 @@ async def test_down_moves_into_the_hits_and_up_comes_back(loaded: Store) -> None
         assert app.results == [hit_list.get_option_at_index(1).id]
 
 
+async def test_typing_in_the_hits_goes_on_with_the_query(loaded: Store) -> None:
+    app = ModalHost(SearchScreen(loaded))
+    async with app.run_test(size=SIZE) as pilot:
+        await search_for(pilot, "pa")
+        await pilot.press("down")
+        await search_for(pilot, "per")
+        query = app.screen.query_one(Input)
+        assert app.focused is query
+        assert query.value == "paper"
+        assert "2 hits" in status(app)
+
+
 async def test_escape_closes_the_search_with_nothing(loaded: Store) -> None:
     app = ModalHost(SearchScreen(loaded))
     async with app.run_test(size=SIZE) as pilot:
@@ -163,9 +175,12 @@ async def test_search_says_when_older_papers_are_still_loading(store: Store) -> 
         assert OLD.title not in hits(app)
 
         store.load_all()  # as the main screen's background load would
-        await pilot.pause(0.6)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        for _ in range(30):  # the screen looks twice a second
+            await pilot.pause(0.1)
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            if "loading" not in status(app):
+                break
         assert status(app).strip() == "2 hits"
         assert OLD.title in hits(app)
 

@@ -7,7 +7,7 @@ import time
 from dataclasses import dataclass
 from typing import ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -82,16 +82,24 @@ def count_line(result: SearchResult, fully_loaded: bool) -> str:
 
 
 class HitList(OptionList):
-    """The hits; Up on the first one hands the focus back to the query."""
+    """The hits; Up on the first one, or typing, hands the focus back to the query."""
 
-    class UpFromTop(Message):
-        """Up was pressed on the first hit."""
+    @dataclass
+    class BackToQuery(Message):
+        """The user wants the query again; `typed` is a character to add to it."""
+
+        typed: str = ""
 
     def action_cursor_up(self) -> None:
         if not self.highlighted:
-            self.post_message(self.UpFromTop())
+            self.post_message(self.BackToQuery())
             return
         super().action_cursor_up()
+
+    def on_key(self, event: events.Key) -> None:
+        if event.is_printable and event.character:
+            event.stop()
+            self.post_message(self.BackToQuery(event.character))
 
 
 class SearchScreen(ModalScreen[str | None]):
@@ -120,7 +128,12 @@ class SearchScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="search-dialog", classes="dialog") as dialog:
             dialog.border_title = "Search"
-            yield Input(placeholder="Search titles, authors and summaries", id="query")
+            # No select on focus: coming back from the hits goes on with the query.
+            yield Input(
+                placeholder="Search titles, authors and summaries",
+                select_on_focus=False,
+                id="query",
+            )
             yield Static(HINT, id="search-status", markup=False)
             yield HitList(id="hits", markup=False)
 
@@ -178,9 +191,12 @@ class SearchScreen(ModalScreen[str | None]):
             hits.highlighted = 0
             hits.focus()
 
-    @on(HitList.UpFromTop)
-    def back_to_query(self) -> None:
-        self.query_one("#query", Input).focus()
+    @on(HitList.BackToQuery)
+    def back_to_query(self, event: HitList.BackToQuery) -> None:
+        query = self.query_one("#query", Input)
+        query.focus()
+        if event.typed:
+            query.insert_text_at_cursor(event.typed)
 
     @on(Input.Submitted, "#query")
     def open_first_hit(self) -> None:
