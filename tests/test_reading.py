@@ -22,6 +22,7 @@ from test_app import (
 from tui.app import PapersApp
 from tui.screens import MainScreen
 from tui.screens.copy_menu import CopyMenu
+from tui.screens.help import HelpScreen
 from tui.screens.note import NoteEditor
 from tui.screens.search import SearchScreen
 from tui.screens.tags import TagEditor
@@ -394,3 +395,57 @@ async def test_a_broken_config_is_named_and_the_watch_list_is_off(
         await pilot.pause()
         assert "the watch list is off" in notices(app)
         assert "◆" not in paper_list(app)
+
+
+# Help, theme and the place of last time
+
+
+async def test_question_mark_shows_the_help(store: Store) -> None:
+    app = PapersApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_the_theme_and_the_place_are_kept_for_the_next_start(
+    library_folder: Path,
+) -> None:
+    with Store(library_folder) as store:
+        app = PapersApp(store)
+        async with app.run_test(size=SIZE) as pilot:
+            app.theme = "nord"  # as the palette's theme picker does
+            await pilot.press("left_square_bracket", "j")
+            await pilot.pause()
+            assert_shows(app, SPARSE)
+            await pilot.press("q")
+
+    with Store(library_folder) as store:
+        assert store.state.setting("theme") == "nord"
+        app = PapersApp(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert app.theme == "nord"
+            assert main_screen(app).day == OLDER
+            assert_shows(app, SPARSE)
+            assert app.screen.query_one(DateSidebar).cursor == 2
+
+
+async def test_a_place_in_an_older_month_opens_once_it_is_loaded(
+    library_folder: Path,
+) -> None:
+    with Store(library_folder) as store:
+        store.state.set_setting("last_day", OLDEST)
+        store.state.set_setting("last_paper", OLD.id)
+    with Store(library_folder) as store:
+        store.load_newest()  # as the CLI does: May stays for the background load
+        app = PapersApp(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert main_screen(app).day == OLDEST
+            assert_shows(app, OLD)

@@ -7,11 +7,13 @@ from collections.abc import Iterable
 from pathlib import PurePath
 from typing import ClassVar
 
+from textual import log
 from textual.app import App
 from textual.binding import Binding, BindingType
 
 from tui.resources import bundled
 from tui.screens import MainScreen
+from tui.storage import LibraryError
 from tui.store import Store
 
 STYLES = bundled("styles")
@@ -39,9 +41,19 @@ class PapersApp(App[None]):
         # long as the app: leave it out of the collector's full passes, one of
         # which cost ~30 ms of the first frame at 100,000 papers.
         gc.freeze()
+        saved = store.state.setting("theme")
+        if isinstance(saved, str) and saved in self.available_themes:
+            self.theme = saved
 
     def get_default_screen(self) -> MainScreen:
         return MainScreen(self.store)
+
+    def watch_theme(self, theme: str) -> None:
+        """Remember the theme picked in the command palette for the next start."""
+        try:
+            self.store.state.set_setting("theme", theme)
+        except (LibraryError, OSError) as error:
+            log.warning(f"theme not saved: {error}")
 
     def on_mount(self) -> None:
         # The Store's own notices (read-only, damage) come from the main screen,

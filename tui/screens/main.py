@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import ClassVar
 
-from textual import on, work
+from textual import log, on, work
 from textual.app import ComposeResult
 from textual.command import Provider
 from textual.containers import Horizontal
@@ -69,6 +69,8 @@ class MainScreen(ReaderActions):
         """The days that have papers, newest first."""
         self._read_timer: Timer | None = None
         """Counts down to marking the shown paper read; restarted on each move."""
+        self._restore_later = False
+        """Whether last time's place waits for the background load to open."""
         self.watching = WatchMarks(store)
         """The watch list of the user's config and what it matched."""
 
@@ -94,12 +96,42 @@ class MainScreen(ReaderActions):
             sidebar.watched_on = self.watching.count_on
         sidebar.show_days(days, len(self.store.bookmarks()))
         sidebar.show_tags(self.store.tag_counts().items())
-        newest = self._days[0] if self._days else None
-        sidebar.highlight_day(newest)
-        self.day = newest
+        self.restore_place()
         self.show_store_notices()
         if not self.store.fully_loaded:
             self.call_after_refresh(self.load_library)
+
+    # Where the user was
+
+    def restore_place(self) -> None:
+        """Open the day and paper of last time, or the newest day."""
+        newest = self._days[0] if self._days else None
+        day, paper_id = self.saved_place()
+        # An older month would load on this first frame, with every month after
+        # it: open the newest day and wait for the background load instead.
+        # TODO(store): a Store.is_loaded(date) would keep the reader off the Library.
+        pending = self.store.library.pending_months()
+        later = day is not None and any(month >= day[:7] for month in pending)
+        first = newest if later or day is None else day
+        self.open_view(first, keep=paper_id, remember=False)
+        self._restore_later = later
+
+    def saved_place(self) -> tuple[str | None, str | None]:
+        setting = self.store.state.setting
+        day, paper_id = setting("last_day"), setting("last_paper")
+        known_day = day if isinstance(day, str) and day in self._days else None
+        return known_day, paper_id if isinstance(paper_id, str) else None
+
+    def save_setting(self, key: str, value: object) -> None:
+        """Keep a setting; a read-only library just doesn't remember it."""
+        try:
+            self.store.state.set_setting(key, value)
+        except (LibraryError, OSError) as error:
+            log.warning(f"setting {key} not saved: {error}")
+
+    def on_unmount(self) -> None:
+        self.save_setting("last_day", self.day)
+        self.save_setting("last_paper", self.paper_id)
 
     # What the panes show
 
@@ -110,12 +142,23 @@ class MainScreen(ReaderActions):
         self.show_list(self.paper_id)
 
     def open_view(
-        self, day: str | None, *, tag: str | None = None, keep: str | None = None
+        self,
+        day: str | None,
+        *,
+        tag: str | None = None,
+        keep: str | None = None,
+        remember: bool = True,
     ) -> None:
-        """List a day (or the bookmarks, or a tag's papers), the cursor on `keep`."""
+        """List a day (or the bookmarks, or a tag's papers), the cursor on `keep`.
+
+        The day is remembered for the next start unless `remember` is False.
+        """
         self.tag = tag
+        self._restore_later = False  # the user has moved on
         self.set_reactive(MainScreen.day, day)
         self.show_list(keep)
+        if remember and day is not None:
+            self.save_setting("last_day", day)
         sidebar = self.query_one(DateSidebar)
         if tag is None:
             sidebar.highlight_day(day)
@@ -282,8 +325,7 @@ class MainScreen(ReaderActions):
 
     @on(DateSidebar.DateSelected)
     def open_day(self, event: DateSidebar.DateSelected) -> None:
-        self.tag = None
-        self.day = event.date
+        self.open_view(event.date)
         self.query_one(PaperList).focus()
 
     @on(DateSidebar.TagSelected)
@@ -335,3 +377,6 @@ class MainScreen(ReaderActions):
         # older days had no watch counts.
         self.show_detail(self.paper_id)
         self.query_one(DateSidebar).refresh()
+        if self._restore_later:
+            day, paper_id = self.saved_place()
+            self.open_view(day, keep=paper_id, remember=False)
