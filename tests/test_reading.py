@@ -27,7 +27,7 @@ from tui.screens.note import NoteEditor
 from tui.screens.search import SearchScreen
 from tui.screens.tags import TagEditor
 from tui.store import Store
-from tui.widgets import DateSidebar, PaperList
+from tui.widgets import DateSidebar, PaperDetail, PaperList
 
 
 @pytest.fixture(autouse=True)
@@ -449,3 +449,59 @@ async def test_a_place_in_an_older_month_opens_once_it_is_loaded(
             await pilot.pause()
             assert main_screen(app).day == OLDEST
             assert_shows(app, OLD)
+
+
+# Layout
+
+
+def sidebar_displayed(app: PapersApp) -> bool:
+    return app.screen.query_one(DateSidebar).display
+
+
+async def test_the_sidebar_folds_away_on_a_narrow_terminal(store: Store) -> None:
+    app = PapersApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert not sidebar_displayed(app)
+        assert_shows(app, BRACKETED)
+        await pilot.press("s")  # the days, as a drawer over the list
+        await pilot.pause()
+        assert sidebar_displayed(app)
+        assert isinstance(app.focused, DateSidebar)
+        assert f"{NEWEST}    3/3" in sidebar(app)
+        await pilot.press("j", "enter")  # a day chosen: the drawer folds away
+        await pilot.pause()
+        assert not sidebar_displayed(app)
+        assert isinstance(app.focused, PaperList)
+        assert_shows(app, YESTERDAY)
+        await pilot.press("s", "s")  # hidden while focused: focus goes to the list
+        await pilot.pause()
+        assert not sidebar_displayed(app)
+        assert isinstance(app.focused, PaperList)
+
+        await pilot.resize_terminal(120, 30)
+        await pilot.pause()
+        assert sidebar_displayed(app)
+        await pilot.resize_terminal(90, 30)
+        await pilot.pause()
+        assert not sidebar_displayed(app)
+
+
+async def test_nothing_breaks_at_40_by_12(store: Store) -> None:
+    app = PapersApp(store)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.press("j", "s", "left_square_bracket", "n", "tab", "j", "tab")
+        await pilot.pause()
+        for key in ("question_mark", "slash", "y", "t", "e"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert not isinstance(app.screen, MainScreen)
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, MainScreen)
+        await pilot.press("s")
+        await pilot.pause()
+        paper_id = main_screen(app).paper_id
+        assert paper_id is not None
+        assert paper_id in detail(app)
+        assert app.screen.query_one(PaperDetail).size.width >= 20

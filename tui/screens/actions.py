@@ -74,6 +74,8 @@ class ReaderActions(Screen[None]):
     """The paper under the list's cursor, shown in the detail pane."""
     hide_read: var[bool] = var(False, init=False)
     """Whether read papers are left out of the list."""
+    sidebar_shown: var[bool] = var(True, init=False)
+    """Whether the days sidebar is shown; it folds away on narrow terminals."""
 
     def __init__(self, store: Store) -> None:
         super().__init__()
@@ -214,6 +216,9 @@ class ReaderActions(Screen[None]):
             self.open_view(days[index])
         else:
             self.say("No older day" if step > 0 else "No newer day")
+
+    def action_toggle_sidebar(self) -> None:
+        self.sidebar_shown = not self.sidebar_shown
 
     # Copying and opening
 

@@ -11,12 +11,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import ClassVar
 
-from textual import log, on, work
+from textual import events, log, on, work
 from textual.app import ComposeResult
 from textual.command import Provider
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.reactive import Reactive
+from textual.reactive import Reactive, var
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.worker import get_current_worker
@@ -33,6 +33,8 @@ EMPTY_LIBRARY = "No papers yet. Import your digests: papers import FOLDER"
 NO_BOOKMARKS = "No bookmarks yet. Press b on a paper to keep it here."
 NO_UNREAD = "Every paper here is read. Press h to show them again."
 NOT_LOADED = "The rest of the library is still loading; the details will follow."
+NARROW = 100
+"""Below this many columns the days sidebar folds away (s shows it)."""
 GONE = "This paper is no longer in the library; only its bookmark is left."
 
 
@@ -54,6 +56,9 @@ class MainScreen(ReaderActions):
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
     """As Screen's, without repainting the whole screen when the focus moves: the
     panes' :focus rules already redraw the two panes concerned (~10 ms a switch)."""
+
+    narrow: var[bool] = var(False, init=False)
+    """Whether the terminal is too narrow for three panes."""
 
     @dataclass
     class LibraryLoaded(Message):
@@ -100,6 +105,23 @@ class MainScreen(ReaderActions):
         self.show_store_notices()
         if not self.store.fully_loaded:
             self.call_after_refresh(self.load_library)
+
+    # Layout
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.narrow = event.size.width < NARROW
+
+    def watch_narrow(self, narrow: bool) -> None:
+        self.set_class(narrow, "-narrow")
+        self.sidebar_shown = not narrow
+
+    def watch_sidebar_shown(self, shown: bool) -> None:
+        self.set_class(not shown, "-no-sidebar")
+        sidebar = self.query_one(DateSidebar)
+        if shown and self.narrow:
+            sidebar.focus()  # a drawer over the list: there to pick a day
+        elif not shown and sidebar.has_focus:
+            self.query_one(PaperList).focus()
 
     # Where the user was
 
@@ -326,12 +348,18 @@ class MainScreen(ReaderActions):
     @on(DateSidebar.DateSelected)
     def open_day(self, event: DateSidebar.DateSelected) -> None:
         self.open_view(event.date)
+        self.close_drawer()
+
+    def close_drawer(self) -> None:
+        """Focus the list; on a narrow terminal, fold the days drawer away."""
+        if self.narrow:
+            self.sidebar_shown = False
         self.query_one(PaperList).focus()
 
     @on(DateSidebar.TagSelected)
     def open_tag(self, event: DateSidebar.TagSelected) -> None:
         self.open_view(None, tag=event.tag)
-        self.query_one(PaperList).focus()
+        self.close_drawer()
 
     @on(PaperList.PaperHighlighted)
     def show_paper(self, event: PaperList.PaperHighlighted) -> None:
