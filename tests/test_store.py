@@ -197,15 +197,41 @@ def test_a_lock_left_by_a_killed_process_is_cleared(folder: Path) -> None:
         ),
     ],
 )
-def test_a_damaged_catalog_is_named_and_left_untouched(
+def test_a_damaged_catalog_is_named_and_left_untouched_when_reading(
     folder: Path, content: bytes, reason: str
 ) -> None:
     folder.mkdir()
     (folder / "catalog.json").write_bytes(content)
     with pytest.raises(DamagedFile, match=reason) as caught:
-        Store(folder)
+        Store(folder, read_only=True)
     assert "catalog.json" in str(caught.value)
+    assert "to repair it" in str(caught.value)
     assert (folder / "catalog.json").read_bytes() == content
+
+
+def test_a_damaged_catalog_is_set_aside_and_rebuilt_from_the_papers(
+    folder: Path,
+) -> None:
+    with Store(folder) as store:
+        fill(
+            store,
+            digest(("2025-06-30", [paper("2506.2"), paper("2506.1")])),
+            digest(("2025-05-01", [paper("2505.1"), paper("2506.1")])),
+        )
+    (folder / "catalog.json").write_bytes(b'{"meta": {"1": {"kind": "cat')
+    with Store(folder) as store:
+        (notice,) = store.take_notices()
+        assert "catalog.json" in notice and "rebuilt" in notice
+        assert store.dates() == ["2025-06-30", "2025-05-01"]
+        assert sorted(p.id for p in store.papers_on("2025-06-30")) == [
+            "2506.1",
+            "2506.2",
+        ]
+        assert store.paper("2506.1").dates == ["2025-05-01", "2025-06-30"]  # type: ignore[union-attr]
+        assert not store.known_source("sha-0"), "old hashes would skip re-imports"
+    assert len(list(folder.glob("catalog.json.damaged-*"))) == 1
+    with Store(folder, read_only=True) as store:
+        assert store.stats()["papers"] == 3
 
 
 def test_a_damaged_state_is_set_aside_and_restored_from_the_last_backup(
@@ -327,3 +353,35 @@ def test_state_of_the_wrong_shape_counts_as_damage(folder: Path) -> None:
         (notice,) = store.take_notices()
         assert "unexpected content" in notice
         assert [mark.id for mark in store.bookmarks()] == ["kept"]
+
+
+def test_a_damaged_state_still_reads_and_the_next_writer_restores_it(
+    folder: Path,
+) -> None:
+    with Store(folder) as store:
+        store.set_bookmark("kept", True)
+    with Store(folder) as store:
+        store.set_bookmark("later", True)
+    (folder / "state.json").write_bytes(b"{")
+    with Store(folder, read_only=True) as store:
+        (notice,) = store.take_notices()
+        assert "state.json" in notice and "to restore it" in notice
+        assert store.stats()["bookmarks"] == 0
+    assert (folder / "state.json").read_bytes() == b"{"
+    with Store(folder) as store:
+        assert [mark.id for mark in store.bookmarks()] == ["kept"]
+
+
+def test_a_library_that_cannot_be_written_opens_read_only_for_the_reader(
+    tmp_path: Path,
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(LibraryBusy, match="cannot be written"):
+        Store(blocker / "library")
+    with Store(blocker / "library", busy_read_only=True) as store:
+        assert store.read_only
+        assert "cannot be written" in store.take_notices()[0]
+        assert store.dates() == []
+    with pytest.raises(Exception, match="is not a folder"):
+        Store(blocker, read_only=True)

@@ -13,6 +13,7 @@ exactly as it was. Files no catalog names are removed by the next writer.
 from __future__ import annotations
 
 import gc
+import re
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -20,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+from uuid import uuid4
 
 import orjson
 
@@ -36,9 +38,11 @@ from tui.storage import (
     write_atomically,
 )
 
+REPAIR = "run any papers command that writes (with no other papers open) to repair it"
 CATALOG = "catalog.json"
 SOURCES = "sources.json"
 PARTITION_GLOB = "papers-*.json"
+PARTITION_NAME = re.compile(r"papers-(\d{4}-\d{2})\.(\d+)\.json")
 
 
 def month_of(date: str) -> str:
@@ -97,13 +101,6 @@ class Library:
         self.folder = folder
         self.read_only = read_only
         self.notices: list[str] = []
-        self._catalog = open_db(folder / CATALOG, "catalog", read_only=read_only)
-        tables = self._catalog.storage.read() or {}
-        with unexpected_content_is_damage(folder / CATALOG):
-            self._days = DayIndex(tables.get("days", {}).values())
-            meta = tables.get("meta", {}).get("1", {})
-            self._partitions: dict[str, str] = dict(meta.get("partitions", {}))
-            self._generation: int = int(meta.get("generation", 0))
         self._sources_read: dict[str, dict[str, Any]] | None = None
         self._entries: dict[str, Entry] = {}
         """Papers as loaded from disk, compact (see tui.compact)."""
@@ -113,6 +110,54 @@ class Library:
         self._loading = threading.RLock()
         self._dirty: set[str] = set()
         self.on_entries_loaded: Callable[[list[Entry]], None] | None = None
+        try:
+            self._read_catalog()
+        except DamagedFile as error:
+            if read_only:
+                raise DamagedFile(error.path, f"{error.reason}; {REPAIR}") from None
+            self._rebuild_catalog(error)
+
+    def _read_catalog(self) -> None:
+        path = self.folder / CATALOG
+        self._catalog = open_db(path, "catalog", read_only=self.read_only)
+        tables = self._catalog.storage.read() or {}
+        with unexpected_content_is_damage(path):
+            self._days = DayIndex(tables.get("days", {}).values())
+            meta = tables.get("meta", {}).get("1", {})
+            self._partitions: dict[str, str] = dict(meta.get("partitions", {}))
+            self._generation: int = int(meta.get("generation", 0))
+            self._library_id: str = str(meta.get("library", "")) or uuid4().hex
+
+    def _rebuild_catalog(self, error: DamagedFile) -> None:
+        """Set a damaged catalog aside and rebuild it from the partition files.
+
+        Each paper knows its days, so the days come back whole; only the order
+        of papers within a day may differ from the digest's until re-imported.
+        """
+        kept = set_aside(error.path)
+        self._catalog = open_db(error.path, "catalog")
+        self._days = DayIndex()
+        self._partitions, self._generation = newest_partitions(self.folder)
+        self._library_id = uuid4().hex  # the import hashes were for the old one
+        self._sources_read = {}
+        for month in sorted(self._partitions):
+            path = self.folder / self._partitions[month]
+            try:
+                entries = self._read_partition(path)
+            except DamagedFile:
+                del self._partitions[month]
+                continue
+            self._entries.update((entry.id, entry) for entry in entries)
+            self._loaded.add(month)
+            for entry in entries:
+                for date in entry.dates:
+                    self._days.add(date, [entry.id])
+        self._commit_catalog()
+        self.notices.append(
+            f"{error}; it was kept as {kept.name} and rebuilt from the papers files"
+            f" ({len(self._entries):,} papers on {len(self._days.dates()):,} days)."
+            " Re-import your digests to restore the order of papers within a day."
+        )
 
     # Reading
 
@@ -146,6 +191,15 @@ class Library:
             self._fresh.clear()
             return list(self._entries.values())
 
+    def watch_entries(self, callback: Callable[[list[Entry]], None]) -> list[Entry]:
+        """Every loaded entry now, and `callback` with each partition loaded later.
+
+        Both under the loading lock, so no partition is missed or given twice.
+        """
+        with self._loading:
+            self.on_entries_loaded = callback
+            return self.loaded_entries()
+
     @property
     def loaded_count(self) -> int:
         return len(self._entries.keys() | self._fresh.keys())
@@ -167,9 +221,19 @@ class Library:
     def _sources(self) -> dict[str, dict[str, Any]]:
         """Hashes of the digests imported whole; read only when an import asks."""
         if self._sources_read is None:
-            db = open_db(self.folder / SOURCES, "sources", read_only=True)
-            rows = (db.storage.read() or {}).get("sources", {}).values()
-            self._sources_read = {row["sha256"]: row for row in rows}
+            path = self.folder / SOURCES
+            try:
+                tables = open_db(path, "sources", read_only=True).storage.read() or {}
+            except DamagedFile as error:
+                # Losing the hashes only makes the next import read every file.
+                self.notices.append(f"{error}; every digest will be read again")
+                tables = {}
+            with unexpected_content_is_damage(path):
+                meta = tables.get("meta", {}).get("1", {})
+                rows = list(tables.get("sources", {}).values())
+                if meta.get("library") != self._library_id:
+                    rows = []  # hashes of another catalog: they would skip digests
+                self._sources_read = {row["sha256"]: row for row in rows}
         return self._sources_read
 
     def known_source(self, sha256: str) -> bool:
@@ -206,8 +270,8 @@ class Library:
                 return
             self._entries.update((entry.id, entry) for entry in entries)
             self._loaded.add(month)
-        if self.on_entries_loaded is not None:
-            self.on_entries_loaded(entries)
+            if self.on_entries_loaded is not None:
+                self.on_entries_loaded(entries)
 
     def _read_partition(self, path: Path) -> list[Entry]:
         if not path.exists():
@@ -322,7 +386,9 @@ class Library:
     def _commit_catalog(self) -> None:
         tables = stamp("catalog")
         tables["meta"]["1"].update(
-            partitions=self._partitions, generation=self._generation
+            partitions=self._partitions,
+            generation=self._generation,
+            library=self._library_id,
         )
         tables["days"] = {
             str(index): day for index, day in enumerate(self._days.documents(), start=1)
@@ -331,6 +397,7 @@ class Library:
 
     def _commit_sources(self) -> None:
         tables = stamp("sources")
+        tables["meta"]["1"]["library"] = self._library_id
         tables["sources"] = {
             str(index): source
             for index, source in enumerate(self._sources.values(), start=1)
@@ -368,6 +435,19 @@ def write_partition(path: Path, documents: list[dict[str, Any]]) -> None:
         str(index): document for index, document in enumerate(documents, start=1)
     }
     write_atomically(path, orjson.dumps(tables), sync=False)
+
+
+def newest_partitions(folder: Path) -> tuple[dict[str, str], int]:
+    """The newest partition file of each month, and the newest generation."""
+    newest: dict[str, tuple[int, str]] = {}
+    for path in folder.glob(PARTITION_GLOB):
+        match = PARTITION_NAME.fullmatch(path.name)
+        if match:
+            month, generation = match.group(1), int(match.group(2))
+            if generation > newest.get(month, (-1, ""))[0]:
+                newest[month] = (generation, path.name)
+    generation = max((found for found, _ in newest.values()), default=0)
+    return {month: name for month, (_, name) in newest.items()}, generation
 
 
 def set_aside(path: Path) -> Path:

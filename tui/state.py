@@ -56,7 +56,10 @@ class UserState:
             self._load(self._db.storage.read() or {})
         except DamagedFile as error:
             if read_only:
-                raise
+                # Reading on regardless: the next writer sets it aside and restores.
+                self.notices.append(f"{error}; open papers for writing to restore it")
+                self._load({})
+                return
             self._recover(error)
             self._db = open_db(self.path, "state")
             self._load(self._db.storage.read() or {})
@@ -231,7 +234,7 @@ def keep_backup(path: Path) -> None:
 def readable_backup(path: Path) -> bool:
     """Whether a backup decodes and holds state of the expected shape."""
     try:
-        UserState(path.parent, read_only=True, file_name=path.name)
+        state = UserState(path.parent, read_only=True, file_name=path.name)
     except (OSError, LibraryError):
         return False
-    return True
+    return not state.notices

@@ -7,13 +7,13 @@ when another papers holds it, the store opens read-only and says so.
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from platformdirs import user_data_dir
 
-from tui.compact import Entry
 from tui.history import History
 from tui.library import Library, MergeCounts
 from tui.lock import WriterLock
@@ -43,7 +43,7 @@ class SearchResult:
 
 
 class LibraryBusy(LibraryError):
-    """Another papers holds the writer lock."""
+    """The library can't be written now: another papers holds it, or the disk."""
 
 
 class Store:
@@ -57,23 +57,43 @@ class Store:
         When another papers is writing, raise LibraryBusy, or with `busy_read_only`
         (the reader's choice) open read-only and say so in a notice.
         """
-        folder.mkdir(parents=True, exist_ok=True)
         self.folder = folder
         self.notices: list[str] = []
         self._lock = WriterLock(folder)
-        if not read_only and not self._lock.acquire():
-            busy = f"{folder} is in use by another papers (pid {self._lock.holder()})"
-            if not busy_read_only:
-                raise LibraryBusy(f"{busy}; close it and try again")
-            self.notices.append(f"{busy}: opened read-only, changes are not saved")
+        if not read_only:
+            why_not = self._take_lock()
+            if why_not and not busy_read_only:
+                raise LibraryBusy(why_not)
+            if why_not:
+                self.notices.append(f"Opened read-only, nothing is saved: {why_not}")
+        if folder.exists() and not folder.is_dir():
+            raise LibraryError(f"{folder} is not a folder; choose another library")
         read_only = not self._lock.held
         self.library = Library(folder, read_only=read_only)
         self.state = UserState(folder, read_only=read_only)
         if not read_only:
             self.library.remove_strays()
         self._index: SearchIndex | None = None
+        self._index_guard = threading.Lock()
         self.history = History()
-        self.library.on_entries_loaded = self._index_entries
+
+    def _take_lock(self) -> str:
+        """Become the library's one writer; otherwise say why not."""
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            if self._lock.acquire():
+                return ""
+        except OSError as error:
+            reason = error.strerror or str(error)
+            return (
+                f"{self.folder} cannot be written ({reason}); give --library or"
+                f" ${LIBRARY_ENV} a folder you can write"
+            )
+        holder = self._lock.holder()
+        return (
+            f"{self.folder} is in use by another papers (pid {holder});"
+            " close it and try again"
+        )
 
     @property
     def read_only(self) -> bool:
@@ -125,17 +145,16 @@ class Store:
 
     def search(self, query: str, limit: int | None = 200) -> SearchResult:
         """Papers matching `query` (see tui.search), newest first, up to `limit`."""
-        if self._index is None:
-            self._index = SearchIndex()
-            self._index.add(self.library.loaded_entries())
-        hits = self._index.search(query, limit)
+        with self._index_guard:  # searches run in threads; build the index once
+            if self._index is None:
+                index = SearchIndex()
+                index.add(self.library.watch_entries(index.add))
+                self._index = index
+            index = self._index
+        hits = index.search(query, limit)
         papers = (self.paper(paper_id) for paper_id in hits.ids)
         found = [paper for paper in papers if paper is not None]
         return SearchResult(found, complete=hits.complete and self.fully_loaded)
-
-    def _index_entries(self, entries: list[Entry]) -> None:
-        if self._index is not None:
-            self._index.add(entries)
 
     # Bookmarks
 
