@@ -85,6 +85,17 @@ def test_stats_show_and_bookmarks_from_the_command_line(
     assert listed[0]["title"] == "BlenderFusion: 3D Compositing"
 
     assert papers(library, "show", "0000.00000") == 1
+    capsys.readouterr()
+    for given in (
+        "2506.00001v2",
+        "arXiv:2506.00001",
+        "https://arxiv.org/pdf/2506.00001",
+    ):
+        assert papers(library, "show", given, "--json") == 0
+        assert json.loads(capsys.readouterr().out)["id"] == "2506.00001"
+    assert papers(library, "bookmark", "remove", "2506.00001") == 1
+    assert "is not bookmarked" in capsys.readouterr().err
+    assert papers(library, "bookmark", "add") == 2
 
 
 def test_a_missing_path_is_a_problem_not_a_crash(

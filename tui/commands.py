@@ -11,6 +11,7 @@ from types import TracebackType
 
 from rich.progress import Progress
 
+from tui.importer import paper_key
 from tui.importing import ImportReport, import_paths
 from tui.models import Paper
 from tui.resources import bundled
@@ -111,7 +112,7 @@ def print_stats(store: Store, *, as_json: bool) -> int:
     if as_json:
         print(json.dumps(stats))
     else:
-        print(", ".join(f"{value} {name}" for name, value in stats.items()))
+        print(", ".join(f"{value:,} {name}" for name, value in stats.items()))
     return 0
 
 
@@ -129,7 +130,8 @@ def paper_json(paper: Paper) -> dict[str, object]:
     }
 
 
-def show_paper(store: Store, paper_id: str, *, as_json: bool) -> int:
+def show_paper(store: Store, given: str, *, as_json: bool) -> int:
+    paper_id = paper_key(given)
     paper = store.library.locate(paper_id)
     if paper is None:
         print(f"papers: {paper_id} is not in the library", file=sys.stderr)
@@ -155,15 +157,24 @@ def show_paper(store: Store, paper_id: str, *, as_json: bool) -> int:
 
 def change_bookmarks(store: Store, paper_ids: Sequence[str], *, on: bool) -> int:
     """Add or remove bookmarks; each is on disk before its line is printed."""
-    missing = 0
-    for paper_id in paper_ids:
+    if not paper_ids:
+        print(
+            "papers: name the papers, e.g. papers bookmark add 2502.02737",
+            file=sys.stderr,
+        )
+        return 2
+    failed = 0
+    for paper_id in map(paper_key, paper_ids):
         if on and store.library.locate(paper_id) is None:
             print(f"papers: {paper_id} is not in the library", file=sys.stderr)
-            missing += 1
-            continue
-        store.set_bookmark(paper_id, on)
-        print(f"{'bookmarked' if on else 'unbookmarked'} {paper_id}", flush=True)
-    return 1 if missing else 0
+            failed += 1
+        elif not on and not store.is_bookmarked(paper_id):
+            print(f"papers: {paper_id} is not bookmarked", file=sys.stderr)
+            failed += 1
+        else:
+            store.set_bookmark(paper_id, on)
+            print(f"{'bookmarked' if on else 'unbookmarked'} {paper_id}", flush=True)
+    return 1 if failed else 0
 
 
 def list_bookmarks(store: Store, *, as_json: bool) -> int:

@@ -9,12 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from tui.importer.json_digest import looks_like_json, read_json
+from tui.importer.links import arxiv_in_text, bare_arxiv_id, scan
 from tui.importer.report import Report
 from tui.importer.sections import read_markdown
 from tui.importer.text import decode, normalize
 from tui.models import Digest, Problem
 
-__all__ = ["decode_digest", "parse_digest", "read_digest"]
+__all__ = ["decode_digest", "paper_key", "parse_digest", "read_digest"]
 
 
 def parse_digest(text: str, source: str, *, path_hint: str | None = None) -> Digest:
@@ -56,3 +57,12 @@ def decode_digest(data: bytes, source: str) -> Digest:
         note = Problem(source, line, f"not UTF-8; decoded as {encoding}")
         digest.notes.insert(0, note)
     return digest
+
+
+def paper_key(text: str) -> str:
+    """The key a paper is stored under, from an id, `arXiv:ID` or a paper link."""
+    found = bare_arxiv_id(text) or arxiv_in_text(text)
+    if found is not None:
+        return found[0]
+    pages = [value for kind, value, _ in scan(text) if kind == "hf_paper"]
+    return pages[0] if pages else text.strip()
