@@ -113,6 +113,7 @@ class MainScreen(ReaderActions):
 
     def watch_narrow(self, narrow: bool) -> None:
         self.set_class(narrow, "-narrow")
+        self.query_one(KeyFooter).compact = narrow  # room for a few more keys
         self.sidebar_shown = not narrow
 
     def watch_sidebar_shown(self, shown: bool) -> None:
