@@ -7,13 +7,12 @@ from collections.abc import Iterable
 from pathlib import PurePath
 from typing import ClassVar
 
-from textual import log
 from textual.app import App
 from textual.binding import Binding, BindingType
 
 from tui.resources import bundled
 from tui.screens import MainScreen
-from tui.storage import LibraryError
+from tui.screens.place import save_setting
 from tui.store import Store
 
 STYLES = bundled("styles")
@@ -50,10 +49,7 @@ class PapersApp(App[None]):
 
     def watch_theme(self, theme: str) -> None:
         """Remember the theme picked in the command palette for the next start."""
-        try:
-            self.store.state.set_setting("theme", theme)
-        except (LibraryError, OSError) as error:
-            log.warning(f"theme not saved: {error}")
+        save_setting(self.store, "theme", theme)
 
     def on_mount(self) -> None:
         # The Store's own notices (read-only, damage) come from the main screen,

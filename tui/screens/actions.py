@@ -12,6 +12,7 @@ from textual.screen import Screen
 from tui.models import Paper
 from tui.storage import LibraryError
 from tui.store import Store
+from tui.widgets import PaperList
 
 READ_ONLY = "This library is open read-only, so the change can't be saved."
 PAPER_ACTIONS = {
@@ -96,11 +97,6 @@ class ReaderActions(Screen[None]):
         raise NotImplementedError
 
     def listed_ids(self) -> list[str]:
-        raise NotImplementedError
-
-    def move_to_unread(self, step: int, start: int | None = None) -> bool:
-        """Put the cursor on the next (1) or previous (-1) unread listed paper,
-        looking from item `start` on (by default the one after the cursor)."""
         raise NotImplementedError
 
     def open_view(
@@ -202,6 +198,22 @@ class ReaderActions(Screen[None]):
                 if self.move_to_unread(step, 0 if step > 0 else -1):
                     return
         self.say("No unread papers " + ("further on" if step > 0 else "before this"))
+
+    def move_to_unread(self, step: int, start: int | None = None) -> bool:
+        """Put the cursor on the next (1) or previous (-1) unread listed paper.
+
+        The search starts at item `start`, by default the one after the cursor.
+        """
+        paper_list = self.query_one(PaperList)
+        ids = paper_list.ids
+        first = paper_list.cursor + step if start is None else start % max(1, len(ids))
+        items = range(first, len(ids)) if step > 0 else range(first, -1, -1)
+        for item in items:
+            if not self.store.is_read(ids[item]):
+                paper_list.cursor = item
+                self.paper_id = ids[item]
+                return True
+        return False
 
     def action_step_day(self, step: int) -> None:
         """Open the next older (1) or newer (-1) day."""

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import ClassVar
 
-from textual import events, log, on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.command import Provider
 from textual.containers import Horizontal
@@ -24,6 +24,7 @@ from textual.worker import get_current_worker
 from tui.models import Paper
 from tui.screens.actions import ReaderActions
 from tui.screens.palette import DayCommands, ReaderCommands
+from tui.screens.place import loads_late, save_setting, saved_place
 from tui.screens.watching import WatchMarks
 from tui.storage import LibraryError
 from tui.store import Store
@@ -129,32 +130,17 @@ class MainScreen(ReaderActions):
     def restore_place(self) -> None:
         """Open the day and paper of last time, or the newest day."""
         newest = self._days[0] if self._days else None
-        day, paper_id = self.saved_place()
+        day, paper_id = saved_place(self.store, self._days)
         # An older month would load on this first frame, with every month after
         # it: open the newest day and wait for the background load instead.
-        # TODO(store): a Store.is_loaded(date) would keep the reader off the Library.
-        pending = self.store.library.pending_months()
-        later = day is not None and any(month >= day[:7] for month in pending)
+        later = day is not None and loads_late(self.store, day)
         first = newest if later or day is None else day
         self.open_view(first, keep=paper_id, remember=False)
         self._restore_later = later
 
-    def saved_place(self) -> tuple[str | None, str | None]:
-        setting = self.store.state.setting
-        day, paper_id = setting("last_day"), setting("last_paper")
-        known_day = day if isinstance(day, str) and day in self._days else None
-        return known_day, paper_id if isinstance(paper_id, str) else None
-
-    def save_setting(self, key: str, value: object) -> None:
-        """Keep a setting; a read-only library just doesn't remember it."""
-        try:
-            self.store.state.set_setting(key, value)
-        except (LibraryError, OSError) as error:
-            log.warning(f"setting {key} not saved: {error}")
-
     def on_unmount(self) -> None:
-        self.save_setting("last_day", self.day)
-        self.save_setting("last_paper", self.paper_id)
+        save_setting(self.store, "last_day", self.day)
+        save_setting(self.store, "last_paper", self.paper_id)
 
     # What the panes show
 
@@ -181,7 +167,7 @@ class MainScreen(ReaderActions):
         self.set_reactive(MainScreen.day, day)
         self.show_list(keep)
         if remember and day is not None:
-            self.save_setting("last_day", day)
+            save_setting(self.store, "last_day", day)
         sidebar = self.query_one(DateSidebar)
         if tag is None:
             sidebar.highlight_day(day)
@@ -311,18 +297,6 @@ class MainScreen(ReaderActions):
     def day_list(self) -> list[str]:
         return self._days
 
-    def move_to_unread(self, step: int, start: int | None = None) -> bool:
-        paper_list = self.query_one(PaperList)
-        ids = paper_list.ids
-        first = paper_list.cursor + step if start is None else start % max(1, len(ids))
-        items = range(first, len(ids)) if step > 0 else range(first, -1, -1)
-        for item in items:
-            if not self.store.is_read(ids[item]):
-                paper_list.cursor = item
-                self.paper_id = ids[item]
-                return True
-        return False
-
     # Counting a shown paper as read
 
     def restart_read_timer(self) -> None:
@@ -407,5 +381,5 @@ class MainScreen(ReaderActions):
         self.show_detail(self.paper_id)
         self.query_one(DateSidebar).refresh()
         if self._restore_later:
-            day, paper_id = self.saved_place()
+            day, paper_id = saved_place(self.store, self._days)
             self.open_view(day, keep=paper_id, remember=False)
