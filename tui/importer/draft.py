@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from tui.importer import links
+from tui.importer.fields import clean_title, title_text
 from tui.importer.report import Report
 from tui.models import DigestDay, Paper
 
@@ -20,16 +21,39 @@ class Draft:
     summary: str = ""
     labels: list[str] = field(default_factory=list)
     extras: dict[str, list[str]] = field(default_factory=dict)
-    arxiv: tuple[str, str] | None = None
+    arxiv: links.ArxivId | None = None
     """The id and version from the first arXiv link or `arXiv:` mention."""
-    hf_paper: tuple[str, str] | None = None
+    hf_paper: links.ArxivId | None = None
     """The id from a Hugging Face paper page, used when no arXiv link is given."""
     link: str = ""
     """The first other link given for the paper itself, for papers not on arXiv."""
 
+    def take_title(self, text: str) -> None:
+        """Read a title cell or heading: the title and the links written in it."""
+        daily = links.split_daily_tail(text)
+        if daily is None:
+            self.title = title_text(text)
+            self.take_links(text, of_paper=True)
+            return
+        # Most titles end in the usual tail, which one match reads for a fraction
+        # of the cost of the general tail search and link scan. Both find the same
+        # title and links (tests/test_importer_tail.py holds them to it).
+        head, arxiv, hf_paper = daily
+        self.title = clean_title(head.strip())
+        if "://" in head:
+            self._add_links(links.scan(head), of_paper=True)
+        self.arxiv = self.arxiv or arxiv
+        self.hf_paper = self.hf_paper or hf_paper
+
     def take_links(self, text: str, *, of_paper: bool = False) -> None:
         """Record the links in text; `of_paper` marks links to the paper itself."""
-        for kind, value, version in links.scan(text):
+        self._add_links(links.scan(text), of_paper=of_paper)
+        if of_paper and self.arxiv is None:
+            self.arxiv = links.arxiv_in_text(text)
+
+    def _add_links(self, found: list[links.Link], *, of_paper: bool) -> None:
+        """Record links found by `links.scan`; the first arXiv id wins."""
+        for kind, value, version in found:
             if kind == "arxiv":
                 self.arxiv = self.arxiv or (value, version)
             elif kind == "hf_paper":
@@ -38,8 +62,6 @@ class Draft:
                 self.add_extra(kind, value)
                 if of_paper and not self.link:
                     self.link = value
-        if of_paper and self.arxiv is None:
-            self.arxiv = links.arxiv_in_text(text)
 
     def add_extra(self, kind: str, url: str) -> None:
         """Add a link of a kind once."""

@@ -6,7 +6,7 @@ import re
 
 from tui.importer import links
 from tui.importer.draft import Draft
-from tui.importer.fields import split_list, title_text
+from tui.importer.fields import split_list
 from tui.importer.report import Report
 from tui.importer.text import heading
 
@@ -58,8 +58,7 @@ def _paper(text: str, line: int, body: list[str], report: Report) -> Draft | Non
     number = _NUMBER.match(text)
     if number:
         text = text[number.end() :]
-    draft.title = title_text(text)
-    draft.take_links(text, of_paper=True)
+    draft.take_title(text)
     labelled = _finish(draft, body)
     if not draft.title:
         report.problem(line, "paper heading has no title")

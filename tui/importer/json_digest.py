@@ -18,6 +18,7 @@ from tui.models import DigestDay
 
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?!\d)")
+_JSON_START = re.compile(r"\s*[\[{]")
 _FIELD_NAMES = {
     "title": "title name papertitle",
     "authors": "authors author authorlist authornames",
@@ -41,7 +42,8 @@ Entry = tuple[Any, int, str]
 
 def looks_like_json(text: str, source: str) -> bool:
     """Whether to try reading the text as JSON."""
-    return source.lower().endswith(".json") or text.lstrip()[:1] in ("[", "{")
+    # A match, unlike text.lstrip(), does not copy a digest that starts with blanks.
+    return source.lower().endswith(".json") or _JSON_START.match(text) is not None
 
 
 def read_json(

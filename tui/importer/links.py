@@ -15,11 +15,12 @@ _ARXIV_PAGE = r"(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/"
 _HF_PAPER_PAGE = r"(?:www\.)?(?:huggingface|hf)\.co/papers/"
 # One pass finds every link and reads arXiv and Hugging Face paper pages on the way.
 # The case-sensitive literal start lets the regex engine jump from link to link.
+# The whole link is group 1, so findall gives plain tuples (no match objects).
 _LINK = re.compile(
-    r"https?://(?:"
+    r"(https?://(?:"
     rf"(?i:{_ARXIV_PAGE}){_ID.format('arxiv')}"
     rf"|(?i:{_HF_PAPER_PAGE}){_ID.format('hf')}"
-    r")?[^\s<>()\[\]{}\"'`|]*"
+    r")?[^\s<>()\[\]{}\"'`|]*)"
 )
 _ARXIV_TEXT = re.compile(
     rf"(?i:(?:https?://)?{_ARXIV_PAGE}|\barxiv:\s*){_ID.format('arxiv')}"
@@ -28,9 +29,17 @@ _BARE_ID = re.compile(rf"{_ID.format('arxiv')}\s*")
 _GITHUB = re.compile(r"https?://(?:www\.)?github\.com/", re.IGNORECASE)
 _HUGGINGFACE = re.compile(r"https?://(?:www\.)?(?:huggingface|hf)\.co/", re.IGNORECASE)
 _TRAILING = ".,;:!?*_~"
+_DAILY_TAIL_START = "(Read more on [arXiv]("
+# The tail the daily digests write after nearly every title, exactly as written.
+_DAILY_TAIL = re.compile(
+    rf"\(Read more on \[arXiv\]\(https://arxiv\.org/abs/{_ID.format('arxiv')}\)"
+    rf" or \[HuggingFace\]\(https://huggingface\.co/papers/{_ID.format('hf')}\)\)"
+)
 
 Link = tuple[str, str, str]
 """A link found in text: its kind, then the id and version or the URL and ""."""
+ArxivId = tuple[str, str]
+"""An arXiv id and its version suffix ("" when none is given)."""
 
 
 def scan(text: str) -> list[Link]:
@@ -42,27 +51,47 @@ def scan(text: str) -> list[Link]:
     if "://" not in text:
         return []
     found: list[Link] = []
-    for match in _LINK.finditer(text):
-        if match["arxiv"]:
-            found.append(("arxiv", match["arxiv"], match["arxiv_version"] or ""))
-        elif match["hf"]:
-            found.append(("hf_paper", match["hf"], match["hf_version"] or ""))
+    for whole, arxiv, arxiv_version, hf, hf_version in _LINK.findall(text):
+        if arxiv:
+            found.append(("arxiv", arxiv, arxiv_version))
+        elif hf:
+            found.append(("hf_paper", hf, hf_version))
         else:
-            url = match[0].rstrip(_TRAILING)
+            url = whole.rstrip(_TRAILING)
             found.append((url_kind(url), url, ""))
     return found
 
 
-def arxiv_in_text(text: str) -> tuple[str, str] | None:
+def arxiv_in_text(text: str) -> ArxivId | None:
     """The first arXiv id written as a link (scheme optional) or as `arXiv:ID`."""
     match = _ARXIV_TEXT.search(text)
     return (match["arxiv"], match["arxiv_version"] or "") if match else None
 
 
-def bare_arxiv_id(text: str) -> tuple[str, str] | None:
+def bare_arxiv_id(text: str) -> ArxivId | None:
     """Read text that is nothing but an arXiv id, such as `2502.01234v2`."""
     match = _BARE_ID.fullmatch(text.strip())
     return (match["arxiv"], match["arxiv_version"] or "") if match else None
+
+
+def split_daily_tail(title: str) -> tuple[str, ArxivId, ArxivId] | None:
+    """Split the usual read-more tail off a title, reading its two links in one match.
+
+    Returns the text before the tail, then the ids its arXiv and Hugging Face links
+    give. None when the title does not end in that tail, or when the text before it
+    also says "read more" (the general tail search may then cut the title elsewhere).
+    """
+    start = title.rfind(_DAILY_TAIL_START)
+    match = _DAILY_TAIL.fullmatch(title, start) if start >= 0 else None
+    if match is None:
+        return None
+    head = title[:start]
+    # The general search looks for "ead more" in any case, starting a little
+    # before it, so a head without it leaves that search nothing else to find.
+    if "ead more" in head.lower():
+        return None
+    arxiv, arxiv_version, hf, hf_version = match.groups("")
+    return head, (arxiv, arxiv_version), (hf, hf_version)
 
 
 def url_kind(url: str) -> str:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Literal, get_args
 
 from tui.importer.draft import Draft
-from tui.importer.fields import split_list, title_text
+from tui.importer.fields import split_list
 from tui.importer.report import Report
 from tui.importer.text import cell_text
 
@@ -116,22 +116,29 @@ def read_row(
     """Draft the paper in a row, or report why the row was not read."""
     if len(cells) != columns.width:
         cells = _fit(cells, columns, line, report)
-    title_cell = cell_text(cells[columns.title])
-    title = title_text(title_cell)
-    if not title:
+    summary = cell_text(cells[columns.summary]) if columns.summary >= 0 else ""
+    draft = Draft(
+        line=line,
+        authors=_list_items(cells, columns.authors),
+        summary=summary,
+        labels=_list_items(cells, columns.labels),
+    )
+    draft.take_title(cell_text(cells[columns.title]))
+    if not draft.title:
         report.problem(line, "row has no title")
         return None
-    draft = Draft(line=line, title=title)
-    draft.take_links(title_cell, of_paper=True)
-    for index in columns.authors:
-        draft.authors.extend(split_list(cell_text(cells[index])))
-    if columns.summary >= 0:
-        draft.summary = cell_text(cells[columns.summary])
-    for index in columns.labels:
-        draft.labels.extend(split_list(cell_text(cells[index])))
     for index, of_paper in columns.links:
         draft.take_links(cell_text(cells[index]), of_paper=of_paper)
     return draft
+
+
+def _list_items(cells: list[str], indexes: tuple[int, ...]) -> list[str]:
+    """The names or labels in the list cells at indexes, in column order."""
+    if not indexes:
+        return []
+    if len(indexes) == 1:
+        return split_list(cell_text(cells[indexes[0]]))
+    return [item for index in indexes for item in split_list(cell_text(cells[index]))]
 
 
 def _fit(cells: list[str], columns: Columns, line: int, report: Report) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from tui.importer.draft import Draft
 from tui.importer.report import Report
@@ -50,6 +51,9 @@ def _split_outside_math(body: str) -> list[str]:
     return cells
 
 
+# Most digests repeat one header line, and working out its layout costs as much as
+# reading a few rows; Columns is frozen, so tables can share one.
+@lru_cache(maxsize=256)
 def header(line: str) -> Columns | None:
     """The column layout if the line is a header row with a title column."""
     return Columns.of(split_row(line, 0)) if is_row(line) else None
