@@ -69,6 +69,22 @@ async def test_a_paper_shown_long_enough_counts_as_read(
         assert f"{OLDER}    1/2" in sidebar(app)  # SPARSE is featured there too
 
 
+async def test_a_modal_on_top_pauses_the_read_timer(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(MainScreen, "READ_DELAY", 60)
+    app = PapersApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        monkeypatch.setattr(MainScreen, "READ_DELAY", 0.3)
+        await pilot.press("j", "question_mark")  # the help hides the detail
+        await pilot.pause(0.6)
+        assert not store.is_read(SPARSE.id)
+        await pilot.press("escape")
+        await pilot.pause(0.6)
+        assert store.is_read(SPARSE.id)
+
+
 async def test_m_toggles_the_read_mark(store: Store) -> None:
     app = PapersApp(store)
     async with app.run_test(size=SIZE) as pilot:

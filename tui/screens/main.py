@@ -306,6 +306,15 @@ class MainScreen(ReaderActions):
         if self.paper_id is not None and not self.store.is_read(self.paper_id):
             self._read_timer = self.set_timer(self.READ_DELAY, self.mark_shown_read)
 
+    def on_screen_suspend(self) -> None:
+        # A modal on top hides the detail: it is not being read meanwhile.
+        if self._read_timer is not None:
+            self._read_timer.stop()
+
+    def on_screen_resume(self) -> None:
+        if self.is_mounted and self._read_timer is not None:
+            self.restart_read_timer()
+
     def mark_shown_read(self) -> None:
         """The detail stayed up long enough: the paper counts as read."""
         paper_id = self.paper_id
