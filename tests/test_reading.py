@@ -350,6 +350,20 @@ async def test_t_tags_a_paper_and_the_sidebar_lists_the_tag(store: Store) -> Non
         assert "# agents" in paper_list(app)  # the list's title
 
 
+async def test_the_palette_opens_a_tag(store: Store) -> None:
+    store.set_tags(THIRD.id, ["planning"])
+    app = PapersApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"#plan")
+        await pilot.pause(0.5)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert main_screen(app).tag == "planning"
+        assert_shows(app, THIRD)
+
+
 async def test_e_writes_a_note_shown_in_the_detail(store: Store) -> None:
     app = PapersApp(store)
     async with app.run_test(size=SIZE) as pilot:

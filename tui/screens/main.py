@@ -23,7 +23,7 @@ from textual.worker import get_current_worker
 
 from tui.models import Paper
 from tui.screens.actions import ReaderActions
-from tui.screens.palette import DayCommands, ReaderCommands
+from tui.screens.palette import DayCommands, ReaderCommands, TagCommands
 from tui.screens.place import loads_late, save_setting, saved_place
 from tui.screens.watching import WatchMarks
 from tui.storage import LibraryError
@@ -49,6 +49,7 @@ class MainScreen(ReaderActions):
     AUTO_FOCUS = "PaperList"
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {
         DayCommands,
+        TagCommands,
         ReaderCommands,
     }
     READ_DELAY: ClassVar[float] = 2.0

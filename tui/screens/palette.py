@@ -1,4 +1,4 @@
-"""Command palette sources: jump to a typed date, and every key of the reader."""
+"""Command palette sources: a typed date or tag, and every key of the reader."""
 
 from __future__ import annotations
 
@@ -42,6 +42,27 @@ class DayCommands(Provider):
                 text=text,
                 help=f"{screen.store.count_on(day)} papers",
             )
+
+
+class TagCommands(Provider):
+    """List the papers of a tag, found by its name."""
+
+    async def search(self, query: str) -> Hits:
+        screen = self.screen
+        if not isinstance(screen, ReaderActions):
+            return
+        matcher = self.matcher(query.lstrip("#"))
+        for tag, count in screen.store.tag_counts().items():
+            text = f"Tag #{tag}"
+            score = matcher.match(tag)
+            if score > 0:
+                yield Hit(
+                    score,
+                    matcher.highlight(text),
+                    partial(screen.open_view, None, tag=tag),
+                    text=text,
+                    help=f"{count} paper{'' if count == 1 else 's'}",
+                )
 
 
 class ReaderCommands(Provider):
