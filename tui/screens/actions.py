@@ -1,9 +1,10 @@
-"""The reader's keys and what they do; MainScreen supplies the panes they act on."""
+"""The reader's keys and the layout they change; MainScreen supplies the panes."""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.reactive import var
@@ -12,7 +13,7 @@ from textual.screen import Screen
 from tui.models import Paper
 from tui.storage import LibraryError
 from tui.store import Store
-from tui.widgets import PaperList
+from tui.widgets import DateSidebar, KeyFooter, PaperList
 
 READ_ONLY = "This library is open read-only, so the change can't be saved."
 PAPER_ACTIONS = {
@@ -50,6 +51,8 @@ KEYS = [
     ("s", "toggle_sidebar", "Days", "Show or hide the days", ""),
 ]
 """The main screen's keys."""
+NARROW = 100
+"""Below this many columns the days sidebar folds away (s shows it)."""
 FOOTER_KEYS = 9
 """How many of KEYS, from the first, the footer shows."""
 
@@ -77,6 +80,8 @@ class ReaderActions(Screen[None]):
     """Whether read papers are left out of the list."""
     sidebar_shown: var[bool] = var(True, init=False)
     """Whether the days sidebar is shown; it folds away on narrow terminals."""
+    narrow: var[bool] = var(False, init=False)
+    """Whether the terminal is too narrow for three panes."""
 
     def __init__(self, store: Store) -> None:
         super().__init__()
@@ -86,6 +91,7 @@ class ReaderActions(Screen[None]):
     # Supplied by the main screen
 
     def paper_or_stub(self, paper_id: str) -> Paper:
+        """The paper, or a stub with its bookmark's title while it is not loaded."""
         raise NotImplementedError
 
     def refresh_paper(self, paper_id: str) -> None:
@@ -97,11 +103,13 @@ class ReaderActions(Screen[None]):
         raise NotImplementedError
 
     def listed_ids(self) -> list[str]:
+        """The ids of the papers in the list, in order."""
         raise NotImplementedError
 
     def open_view(
         self, day: str | None, *, tag: str | None = None, keep: str | None = None
     ) -> None:
+        """List a day (None: the bookmarks, or `tag`), the cursor on `keep`."""
         raise NotImplementedError
 
     def day_list(self) -> list[str]:
@@ -229,8 +237,32 @@ class ReaderActions(Screen[None]):
         else:
             self.say("No older day" if step > 0 else "No newer day")
 
+    # Layout
+
     def action_toggle_sidebar(self) -> None:
         self.sidebar_shown = not self.sidebar_shown
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.narrow = event.size.width < NARROW
+
+    def watch_narrow(self, narrow: bool) -> None:
+        self.set_class(narrow, "-narrow")
+        self.query_one(KeyFooter).compact = narrow  # room for a few more keys
+        self.sidebar_shown = not narrow
+
+    def watch_sidebar_shown(self, shown: bool) -> None:
+        self.set_class(not shown, "-no-sidebar")
+        sidebar = self.query_one(DateSidebar)
+        if shown and self.narrow:
+            sidebar.focus()  # a drawer over the list: there to pick a day
+        elif not shown and sidebar.has_focus:
+            self.query_one(PaperList).focus()
+
+    def close_drawer(self) -> None:
+        """Focus the list; on a narrow terminal, fold the days drawer away."""
+        if self.narrow:
+            self.sidebar_shown = False
+        self.query_one(PaperList).focus()
 
     # Copying and opening
 

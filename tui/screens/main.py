@@ -11,12 +11,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import ClassVar
 
-from textual import events, on, work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.command import Provider
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.reactive import Reactive, var
+from textual.reactive import Reactive
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.worker import get_current_worker
@@ -34,8 +34,6 @@ EMPTY_LIBRARY = "No papers yet. Import your digests: papers import FOLDER"
 NO_BOOKMARKS = "No bookmarks yet. Press b on a paper to keep it here."
 NO_UNREAD = "Every paper here is read. Press h to show them again."
 NOT_LOADED = "The rest of the library is still loading; the details will follow."
-NARROW = 100
-"""Below this many columns the days sidebar folds away (s shows it)."""
 GONE = "This paper is no longer in the library; only its bookmark is left."
 
 
@@ -58,9 +56,6 @@ class MainScreen(ReaderActions):
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
     """As Screen's, without repainting the whole screen when the focus moves: the
     panes' :focus rules already redraw the two panes concerned (~10 ms a switch)."""
-
-    narrow: var[bool] = var(False, init=False)
-    """Whether the terminal is too narrow for three panes."""
 
     @dataclass
     class LibraryLoaded(Message):
@@ -107,24 +102,6 @@ class MainScreen(ReaderActions):
         self.show_store_notices()
         if not self.store.fully_loaded:
             self.call_after_refresh(self.load_library)
-
-    # Layout
-
-    def on_resize(self, event: events.Resize) -> None:
-        self.narrow = event.size.width < NARROW
-
-    def watch_narrow(self, narrow: bool) -> None:
-        self.set_class(narrow, "-narrow")
-        self.query_one(KeyFooter).compact = narrow  # room for a few more keys
-        self.sidebar_shown = not narrow
-
-    def watch_sidebar_shown(self, shown: bool) -> None:
-        self.set_class(not shown, "-no-sidebar")
-        sidebar = self.query_one(DateSidebar)
-        if shown and self.narrow:
-            sidebar.focus()  # a drawer over the list: there to pick a day
-        elif not shown and sidebar.has_focus:
-            self.query_one(PaperList).focus()
 
     # Where the user was
 
@@ -193,10 +170,12 @@ class MainScreen(ReaderActions):
         self.paper_id = chosen
 
     def view_title(self) -> str:
+        """The list's border title: the day, tag or bookmarks shown."""
         title = self.day or (f"# {self.tag}" if self.tag else "★ Bookmarks")
         return f"{title} · unread" if self.hide_read else title
 
     def listed_papers(self) -> list[Paper]:
+        """The papers of the view, less the read ones while they are hidden."""
         if self.day:
             papers = self.store.papers_on(self.day)
         elif self.tag:
@@ -210,6 +189,7 @@ class MainScreen(ReaderActions):
         return papers
 
     def row_of(self, paper: Paper) -> Row:
+        """What the list shows of `paper`: marks, watch match and tags."""
         store = self.store
         return Row(
             paper.id,
@@ -249,6 +229,7 @@ class MainScreen(ReaderActions):
         detail.show_paper(self.paper_or_stub(paper_id), note, mine)
 
     def why_empty(self) -> str:
+        """Why no paper is shown, and what to do about it."""
         if not self.store.dates():
             return EMPTY_LIBRARY
         return NO_UNREAD if self.hide_read else NO_BOOKMARKS
@@ -301,6 +282,7 @@ class MainScreen(ReaderActions):
     # Counting a shown paper as read
 
     def restart_read_timer(self) -> None:
+        """Count the shown paper as read if it stays up READ_DELAY seconds."""
         if self._read_timer is not None:
             self._read_timer.stop()
         self._read_timer = None
@@ -334,12 +316,6 @@ class MainScreen(ReaderActions):
     def open_day(self, event: DateSidebar.DateSelected) -> None:
         self.open_view(event.date)
         self.close_drawer()
-
-    def close_drawer(self) -> None:
-        """Focus the list; on a narrow terminal, fold the days drawer away."""
-        if self.narrow:
-            self.sidebar_shown = False
-        self.query_one(PaperList).focus()
 
     @on(DateSidebar.TagSelected)
     def open_tag(self, event: DateSidebar.TagSelected) -> None:
