@@ -18,6 +18,7 @@ from test_app import (
     paper_list,
     shown,
 )
+from textual import events
 
 from tui.app import PapersApp
 from tui.screens import MainScreen
@@ -535,3 +536,36 @@ async def test_nothing_breaks_at_40_by_12(store: Store) -> None:
         assert paper_id is not None
         assert paper_id in detail(app)
         assert app.screen.query_one(PaperDetail).size.width >= 20
+
+
+# Keys faster than messages
+
+
+async def test_keys_sent_at_once_act_on_the_paper_under_the_cursor(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`j b` typed in one burst (SSH, paste) bookmarks the second paper."""
+    monkeypatch.setattr(MainScreen, "READ_DELAY", 60)
+    app = PapersApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for key in ("j", "b"):
+            app.post_message(events.Key(key, key))
+        await pilot.pause()
+        assert [mark.id for mark in store.bookmarks()] == [SPARSE.id]
+
+
+async def test_a_day_opened_and_bookmarked_in_one_burst(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`Enter b` on another day bookmarks that day's first paper, not the old one."""
+    monkeypatch.setattr(MainScreen, "READ_DELAY", 60)
+    app = PapersApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("shift+tab", "down")  # the sidebar, on the older day
+        for key in ("enter", "b"):
+            app.post_message(events.Key(key, None))
+        await pilot.pause()
+        (mark,) = store.bookmarks()
+        assert mark.id in store.ids_on(OLDER)
+        assert mark.id == app.screen.query_one(PaperList).current_id

@@ -130,6 +130,14 @@ class Store:
     def paper(self, paper_id: str) -> Paper | None:
         return self.library.paper(paper_id)
 
+    def ids_on(self, date: str) -> list[str]:
+        """The day's paper ids in digest order, without loading any papers."""
+        return self.library.ids_on(date)
+
+    def is_loaded(self, date: str) -> bool:
+        """Whether the papers of `date` are in memory (opening it costs nothing)."""
+        return not any(month >= date[:7] for month in self.library.pending_months())
+
     def load_newest(self) -> None:
         """Load what the first screen shows: the newest day's partition."""
         dates = self.dates()

@@ -116,7 +116,21 @@ class ReaderActions(Screen[None]):
         """The days that have papers, newest first."""
         raise NotImplementedError
 
+    def follow_sidebar(self) -> None:
+        """Open the sidebar's latest choice, unless it is open already."""
+        raise NotImplementedError
+
     # Helpers
+
+    def catch_up(self) -> None:
+        """Act on what the panes show now, not on what their messages said so far.
+
+        Keys can arrive faster than messages (over SSH, pasted, on a busy
+        machine): in `j b` or `Enter b`, `b` must take the paper now under the
+        cursor, not the one the last PaperHighlighted named.
+        """
+        self.follow_sidebar()
+        self.paper_id = self.query_one(PaperList).current_id
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Grey out the paper actions while no paper is highlighted."""
@@ -135,6 +149,7 @@ class ReaderActions(Screen[None]):
     # Marks
 
     def action_toggle_bookmark(self) -> None:
+        self.catch_up()
         if self.paper_id is None:
             return
         try:
@@ -145,6 +160,7 @@ class ReaderActions(Screen[None]):
         self.refresh_paper(self.paper_id)
 
     def action_toggle_read(self) -> None:
+        self.catch_up()
         if self.paper_id is None:
             return
         try:
@@ -156,6 +172,7 @@ class ReaderActions(Screen[None]):
 
     def action_mark_all_read(self) -> None:
         """Mark every paper of the listed day (or view) read; `u` takes it back."""
+        self.catch_up()
         what = self.day or "the listed papers"
         try:
             if self.day:
@@ -192,6 +209,7 @@ class ReaderActions(Screen[None]):
 
     def action_next_unread(self, step: int) -> None:
         """The next unread paper in the list, then in the following days."""
+        self.catch_up()
         if self.move_to_unread(step):
             return
         days = self.day_list()
@@ -267,6 +285,7 @@ class ReaderActions(Screen[None]):
     # Copying and opening
 
     def action_copy_link(self) -> None:
+        self.catch_up()
         if self.paper_id is None:
             return
         link = self.paper_or_stub(self.paper_id).abs_url
@@ -286,6 +305,7 @@ class ReaderActions(Screen[None]):
         self.say(result.notice, result.way is CopyWay.NOWHERE)
 
     def action_copy_menu(self) -> None:
+        self.catch_up()
         if self.paper_id is None:
             return
         from tui.screens.copy_menu import CopyMenu  # bibtexparser: not at start
@@ -294,6 +314,7 @@ class ReaderActions(Screen[None]):
 
     def action_open_link(self, kind: str) -> None:
         """Open the paper's abstract page ("abs") or PDF ("pdf") in a browser."""
+        self.catch_up()
         if self.paper_id is None:
             return
         from tui.opener import open_link
@@ -324,6 +345,7 @@ class ReaderActions(Screen[None]):
         self.open_view(paper.dates[-1], keep=paper_id)
 
     def action_edit_tags(self) -> None:
+        self.catch_up()
         if self.paper_id is None:
             return
         from tui.screens.tags import TagEditor
@@ -348,6 +370,7 @@ class ReaderActions(Screen[None]):
         self.app.push_screen(editor, save)
 
     def action_edit_note(self) -> None:
+        self.catch_up()
         if self.paper_id is None:
             return
         from tui.screens.note import NoteEditor

@@ -75,6 +75,8 @@ class MainScreen(ReaderActions):
         """Whether last time's place waits for the background load to open."""
         self.watching = WatchMarks(store)
         """The watch list of the user's config and what it matched."""
+        self._choices_followed = 0
+        """How many of the sidebar's choices have been opened."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -313,13 +315,21 @@ class MainScreen(ReaderActions):
     # Messages from the panes
 
     @on(DateSidebar.DateSelected)
-    def open_day(self, event: DateSidebar.DateSelected) -> None:
-        self.open_view(event.date)
-        self.close_drawer()
-
     @on(DateSidebar.TagSelected)
-    def open_tag(self, event: DateSidebar.TagSelected) -> None:
-        self.open_view(None, tag=event.tag)
+    def open_choice(self) -> None:
+        self.follow_sidebar()
+
+    def follow_sidebar(self) -> None:
+        """Open the sidebar's latest choice, unless it is open already."""
+        sidebar = self.query_one(DateSidebar)
+        choice = sidebar.last_choice
+        if choice is None or sidebar.choices == self._choices_followed:
+            return
+        self._choices_followed = sidebar.choices
+        if isinstance(choice, DateSidebar.TagSelected):
+            self.open_view(None, tag=choice.tag)
+        else:
+            self.open_view(choice.date)
         self.close_drawer()
 
     @on(PaperList.PaperHighlighted)

@@ -27,5 +27,4 @@ def saved_place(store: Store, days: Container[str]) -> tuple[str | None, str | N
 
 def loads_late(store: Store, day: str) -> bool:
     """Whether opening `day` now would load its month, and every later one."""
-    # TODO(store): a Store.is_loaded(date) would keep the reader off the Library.
-    return any(month >= day[:7] for month in store.library.pending_months())
+    return not store.is_loaded(day)

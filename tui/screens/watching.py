@@ -45,8 +45,7 @@ class WatchMarks:
             return count
         # Never load a partition for a sidebar row: a day not loaded yet counts 0
         # until the background load ends and the sidebar is drawn again.
-        # TODO(store): a Store.ids_on would keep the reader off the Library.
-        ids = self.store.library.ids_on(date)
+        ids = self.store.ids_on(date)
         papers = [self.store.paper(paper_id) for paper_id in ids]
         if None in papers:
             return 0

@@ -58,6 +58,11 @@ class DateSidebar(CursorList):
         """(date, paper count) of each day, newest first; item 0 is the bookmarks."""
         self._tags: list[tuple[str, int]] = []
         """(tag, paper count) of each tag in use, listed below the days."""
+        self.choices = 0
+        """How many times a day or tag was chosen; the screen applies each once."""
+        self.last_choice: DateSidebar.DateSelected | DateSidebar.TagSelected | None = (
+            None
+        )
         self._bookmarks = 0
         """How many papers are bookmarked, shown on the first row."""
         self.unread_on: DayCount = no_count
@@ -95,12 +100,18 @@ class DateSidebar(CursorList):
         self.cursor = next(tags, self.cursor)
 
     def action_choose(self) -> None:
+        choice: DateSidebar.DateSelected | DateSidebar.TagSelected
         if self.cursor > len(self._days):
-            tag = self._tags[self.cursor - len(self._days) - 1][0]
-            self.post_message(self.TagSelected(tag))
-            return
-        date = self._days[self.cursor - 1][0] if self.cursor else None
-        self.post_message(self.DateSelected(date))
+            choice = self.TagSelected(self._tags[self.cursor - len(self._days) - 1][0])
+        else:
+            choice = self.DateSelected(
+                self._days[self.cursor - 1][0] if self.cursor else None
+            )
+        # Kept as well as sent: a key that follows at once must see the choice
+        # before the message arrives (see ReaderActions.catch_up).
+        self.choices += 1
+        self.last_choice = choice
+        self.post_message(choice)
 
     def item_line(self, item: int, line: int) -> list[Piece]:
         # The counts line up: "★ Bookmarks" is as wide as a date and a space.

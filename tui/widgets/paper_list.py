@@ -61,6 +61,11 @@ class PaperList(CursorList):
         """Whether a column is kept for the watch marker."""
 
     @property
+    def current_id(self) -> str | None:
+        """The id under the cursor now (its message may still be on its way)."""
+        return self._rows[self.cursor].id if self._rows else None
+
+    @property
     def ids(self) -> list[str]:
         """The listed papers' ids, in order."""
         return [row.id for row in self._rows]
