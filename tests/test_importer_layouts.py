@@ -202,3 +202,26 @@ def test_undated_digest_without_a_path_date(path: str | None) -> None:
     assert [str(problem) for problem in digest.problems] == [
         "u:0: no 'Papers for YYYY-MM-DD' heading and no date in the path"
     ]
+
+
+def test_a_date_heading_without_papers_for_starts_a_day() -> None:
+    text = (
+        "# Reading list\n\n## 2025-07-08\n\n| Title | Authors | Summary |\n"
+        "|---|---|---|\n| A (Read more on [arXiv](https://arxiv.org/abs/2507.00001)"
+        " or [HuggingFace](https://huggingface.co/papers/2507.00001))| X | S |\n"
+    )
+    digest = parse_digest(text, "list.md")
+    assert [(day.date, [p.id for p in day.papers]) for day in digest.days] == [
+        ("2025-07-08", ["2507.00001"])
+    ]
+    assert digest.problems == []
+
+
+def test_a_json_date_that_is_no_real_day_is_a_problem() -> None:
+    text = '[{"title": "T", "link": "https://arxiv.org/abs/2507.00001", "date": "2025-13-45"}]'
+    digest = parse_digest(text, "bad.json")
+    assert digest.days == []
+    assert [str(problem) for problem in digest.problems] == [
+        "bad.json:1: entry date '2025-13-45' is not YYYY-MM-DD",
+        "bad.json:0: no papers in the JSON digest",
+    ]

@@ -12,7 +12,7 @@ from tui.importer import links
 from tui.importer.draft import DayBuilder, Draft
 from tui.importer.fields import split_list
 from tui.importer.report import Report
-from tui.importer.sections import path_date
+from tui.importer.sections import path_date, valid_date
 from tui.importer.text import collapse
 from tui.models import DigestDay
 
@@ -169,7 +169,7 @@ def _skip_space(text: str, index: int) -> int:
 def _date_of(value: Any) -> str:
     """The ISO date at the start of a value, or ""."""
     match = _DATE.match(value) if isinstance(value, str) else None
-    return match[0] if match else ""
+    return match[0] if match and valid_date(match[0]) else ""
 
 
 class _Days:

@@ -11,8 +11,10 @@ from tui.importer.report import Report
 from tui.importer.tables import NO_TITLE_COLUMN, first_row, read_tables
 from tui.models import DigestDay
 
+# "Papers for" may be left out: some digests head each day with its date alone.
 _DATE_HEADING = re.compile(
-    r" {0,3}#{1,6}[ \t]*papers for[ \t]+(\d{4}-\d{2}-\d{2})(?!\d)", re.IGNORECASE
+    r" {0,3}#{1,6}[ \t]*(?:papers for[ \t]+)?(\d{4}-\d{2}-\d{2})(?!\d)",
+    re.IGNORECASE,
 )
 _PATH_DATE = re.compile(r"(?<!\d)(\d{4})[-_/\\](\d{2})[-_/\\](\d{2})(?!\d)")
 NO_DATE = "no 'Papers for YYYY-MM-DD' heading and no date in the path"
@@ -28,7 +30,7 @@ def read_markdown(text: str, report: Report, path_hint: str | None) -> list[Dige
     days: list[DigestDay] = []
     for number, (index, day) in enumerate(marks):
         end = marks[number + 1][0] if number + 1 < len(marks) else len(lines)
-        if not _valid(day):
+        if not valid_date(day):
             report.problem(index + 1, f"'{day}' is not a date; section skipped")
             continue
         empty = f"no papers under 'Papers for {day}'"
@@ -43,7 +45,7 @@ def path_date(path_hint: str | None) -> str | None:
         return None
     for found in reversed(_PATH_DATE.findall(path_hint)):
         day = "-".join(found)
-        if _valid(day):
+        if valid_date(day):
             return day
     return None
 
@@ -100,7 +102,7 @@ def _read_section(
     return builder.finish(empty)
 
 
-def _valid(day: str) -> bool:
+def valid_date(day: str) -> bool:
     """Whether an ISO date string names a real day."""
     try:
         date.fromisoformat(day)
