@@ -129,9 +129,9 @@ async def date_switch_figures(folder: Path) -> dict[str, float]:
 
         handler_s: ClassVar[list[float]] = []
 
-        def watch_day(self, day: str | None) -> None:
+        def open_view(self, day: str | None, **options: Any) -> None:
             started = time.perf_counter()
-            super().watch_day(day)
+            super().open_view(day, **options)
             self.handler_s.append(time.perf_counter() - started)
 
     class FrameClock(PapersApp):

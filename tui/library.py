@@ -302,6 +302,8 @@ class Library:
 
     def merge(self, papers: Iterable[Paper], date: str, counts: MergeCounts) -> None:
         """Add one day's papers in digest order; `counts` keeps per-paper outcomes."""
+        # TODO(import): a day only grows: a row deleted from a corrected digest
+        # stays in the library until there is a command to drop papers or days.
         self.ensure_loaded(month_of(date))
         papers = list(papers)
         self._days.add(date, (paper.id for paper in papers))
