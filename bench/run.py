@@ -12,7 +12,8 @@ Per size: a synthetic library built from the shared corpus, then
   part spent in our handler, and date_switch_pilot_ms, the same through Pilot;
 - search_ms: one search keystroke (each prefix of a few queries), median;
 - bookmark_ms: one bookmark toggle, durable on disk, median;
-- peak_rss_mb: the reader's peak memory once the whole library is loaded;
+- peak_rss_mb: the reader's peak memory once the whole library is loaded
+  (median of the three runs' peaks; peak_rss_max_mb, the highest of them);
 - library_mb: the library folder's size on disk.
 """
 
@@ -72,7 +73,8 @@ def paint_figures(folder: Path) -> dict[str, float]:
         "first_paint_s": statistics.median(reader),
         "bare_paint_s": statistics.median(bare),
         "first_paint_ratio": statistics.median(reader) / statistics.median(bare),
-        "peak_rss_mb": max(rss),
+        "peak_rss_mb": statistics.median(rss),
+        "peak_rss_max_mb": max(rss),
     }
 
 
@@ -212,6 +214,7 @@ COLUMNS = [
     ("search_max_ms", "{:.1f}"),
     ("bookmark_ms", "{:.2f}"),
     ("peak_rss_mb", "{:.0f}"),
+    ("peak_rss_max_mb", "{:.0f}"),
 ]
 
 
