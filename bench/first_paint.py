@@ -39,7 +39,7 @@ class FirstFrame:
         super()._display(screen, renderable)  # type: ignore[misc]
         if self.painted is None and renderable is not None and self.filled(screen):
             self.painted = time.perf_counter() - STARTED
-            self.finish()  # type: ignore[attr-defined]
+            self.finish()
 
     def filled(self, screen: Screen[Any]) -> bool:
         return True
