@@ -569,3 +569,22 @@ async def test_a_day_opened_and_bookmarked_in_one_burst(
         (mark,) = store.bookmarks()
         assert mark.id in store.ids_on(OLDER)
         assert mark.id == app.screen.query_one(PaperList).current_id
+
+
+async def test_a_read_hit_opens_even_while_read_papers_are_hidden(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(MainScreen, "READ_DELAY", 60)
+    store.set_read([YESTERDAY.id], True)
+    app = PapersApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h", "slash")
+        await pilot.press(*"retrieval")
+        await pilot.pause(0.5)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert not main_screen(app).hide_read
+        assert main_screen(app).day == OLDER
+        assert_shows(app, YESTERDAY)

@@ -24,7 +24,7 @@ def test_read_marks_tags_notes_and_settings_survive_reopening(tmp_path: Path) ->
     with filled(tmp_path) as store:
         assert store.unread_on("2025-06-30") == 3
         assert store.toggle_read("2506.00001") is True
-        store.set_tags("2506.00002", ["rl", " agents ", "rl", ""])
+        store.set_tags("2506.00002", ["rl", " agents ", "RL", "", "#agents", "#"])
         store.set_tags("2506.00003", ["rl"])
         store.set_note("2506.00002", "  Read the appendix.  ")
         store.state.set_setting("theme", "gruvbox")
@@ -75,3 +75,12 @@ def test_marking_a_day_read_twice_records_one_change(tmp_path: Path) -> None:
             True,
             False,
         ]
+
+
+def test_marks_made_by_looking_are_not_undo_steps(tmp_path: Path) -> None:
+    with filled(tmp_path) as store:
+        store.toggle_bookmark("2506.00001")
+        store.set_read(["2506.00002"], True, undoable=False)
+        assert store.undo() == "bookmark 2506.00001"
+        assert store.is_read("2506.00002")
+        assert store.undo() is None

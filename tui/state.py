@@ -166,8 +166,12 @@ class UserState:
         return [paper_id for paper_id, tags in self._tags.items() if tag in tags]
 
     def set_tags(self, paper_id: str, tags: Iterable[str]) -> None:
-        clean = list(dict.fromkeys(tag.strip() for tag in tags if tag.strip()))
-        self._put("tags", paper_id, "tags", clean, self._tags)
+        clean: dict[str, str] = {}  # by casefolded name: "Vision" and "vision" are one
+        for tag in tags:
+            name = tag.strip().lstrip("#").strip()
+            if name:
+                clean.setdefault(name.casefold(), name)
+        self._put("tags", paper_id, "tags", list(clean.values()), self._tags)
 
     def note_of(self, paper_id: str) -> str:
         return self._notes.get(paper_id, "")

@@ -196,10 +196,16 @@ class Store:
             1 for paper_id in self.library.ids_on(date) if not self.is_read(paper_id)
         )
 
-    def set_read(self, paper_ids: list[str], on: bool, what: str = "") -> int:
-        """Mark papers read or unread; returns how many changed."""
+    def set_read(
+        self, paper_ids: list[str], on: bool, what: str = "", undoable: bool = True
+    ) -> int:
+        """Mark papers read or unread; returns how many changed.
+
+        Marks made by just looking at a paper pass `undoable=False`, so that
+        `u` reaches the user's own changes first.
+        """
         changed = self.state.set_read(paper_ids, on)
-        if changed:
+        if changed and undoable:
             what = what or (
                 changed[0] if len(changed) == 1 else f"{len(changed)} papers"
             )

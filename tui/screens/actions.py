@@ -342,6 +342,9 @@ class ReaderActions(Screen[None]):
         if paper is None or not paper.dates:
             self.say("That paper is not in the library any more.", True)
             return
+        if self.hide_read and self.store.is_read(paper_id):
+            self.set_reactive(type(self).hide_read, False)  # show what was asked for
+            self.say("Showing read papers again, to show the one you chose.")
         self.open_view(paper.dates[-1], keep=paper_id)
 
     def action_edit_tags(self) -> None:

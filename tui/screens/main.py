@@ -306,7 +306,7 @@ class MainScreen(ReaderActions):
         if paper_id is None or self.store.is_read(paper_id) or self.store.read_only:
             return
         try:
-            self.store.set_read([paper_id], True)
+            self.store.set_read([paper_id], True, undoable=False)
         except (LibraryError, OSError) as error:
             self.not_saved(error)
             return
