@@ -267,9 +267,11 @@ class ReaderActions(Screen[None]):
         self.set_class(narrow, "-narrow")
         self.query_one(KeyFooter).compact = narrow  # room for a few more keys
         self.sidebar_shown = not narrow
+        self.set_class(narrow and self.sidebar_shown, "-drawer")
 
     def watch_sidebar_shown(self, shown: bool) -> None:
         self.set_class(not shown, "-no-sidebar")
+        self.set_class(shown and self.narrow, "-drawer")
         sidebar = self.query_one(DateSidebar)
         if shown and self.narrow:
             sidebar.focus()  # a drawer over the list: there to pick a day
