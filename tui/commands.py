@@ -117,17 +117,8 @@ def print_stats(store: Store, *, as_json: bool) -> int:
 
 
 def paper_json(paper: Paper) -> dict[str, object]:
-    return {
-        "id": paper.id,
-        "title": paper.title,
-        "authors": paper.authors,
-        "summary": paper.summary,
-        "version": paper.version,
-        "links": paper.links,
-        "dates": paper.dates,
-        "labels": paper.labels,
-        "extras": paper.extras,
-    }
+    """The paper as `papers show --json` prints it: its data and its links."""
+    return {**paper.document(), "links": paper.links}
 
 
 def show_paper(store: Store, given: str, *, as_json: bool) -> int:

@@ -92,18 +92,7 @@ class Entry:
 
     @classmethod
     def from_paper(cls, paper: Paper) -> Entry:
-        return cls.from_document(
-            {
-                "id": paper.id,
-                "title": paper.title,
-                "authors": paper.authors,
-                "summary": paper.summary,
-                "version": paper.version,
-                "labels": paper.labels,
-                "extras": paper.extras,
-                "dates": paper.dates,
-            }
-        )
+        return cls.from_document(paper.document())
 
     @classmethod
     def from_document(cls, document: dict[str, Any]) -> Entry:

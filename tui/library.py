@@ -320,7 +320,7 @@ class Library:
             counts.record(incoming.id, NEW)
             return
         self._fresh[stored.id] = stored
-        before = document_of(stored)
+        before = stored.document()
         self._dirty.add(month_of(stored.dates[-1]))
         if date not in stored.dates:
             stored.dates = sorted([*stored.dates, date])
@@ -331,9 +331,7 @@ class Library:
                 if value:
                     setattr(stored, name, value)
         self._dirty.add(month_of(stored.dates[-1]))
-        counts.record(
-            stored.id, UNCHANGED if document_of(stored) == before else UPDATED
-        )
+        counts.record(stored.id, UNCHANGED if stored.document() == before else UPDATED)
 
     def add_source(self, sha256: str, path: str) -> None:
         imported = datetime.now().isoformat(timespec="seconds")
@@ -361,11 +359,11 @@ class Library:
         for paper_id, entry in self._entries.items():
             month = month_of(entry.dates[-1])
             if month in by_month and paper_id not in self._fresh:
-                by_month[month].append(document_of(entry.paper()))
+                by_month[month].append(entry.paper().document())
         for paper in self._fresh.values():
             month = month_of(paper.dates[-1])
             if month in by_month:
-                by_month[month].append(document_of(paper))
+                by_month[month].append(paper.document())
         replaced = []
         for month, papers in by_month.items():
             name = f"papers-{month}.{self._generation}.json"
@@ -414,20 +412,6 @@ class Library:
                 path.unlink(missing_ok=True)
         for path in self.folder.glob(".*.json.*"):
             path.unlink(missing_ok=True)
-
-
-def document_of(paper: Paper) -> dict[str, Any]:
-    """A paper as its partition stores it (faster than dataclasses.asdict)."""
-    return {
-        "id": paper.id,
-        "title": paper.title,
-        "authors": paper.authors,
-        "summary": paper.summary,
-        "version": paper.version,
-        "labels": paper.labels,
-        "extras": paper.extras,
-        "dates": paper.dates,
-    }
 
 
 def write_partition(path: Path, documents: list[dict[str, Any]]) -> None:

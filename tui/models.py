@@ -6,6 +6,7 @@ No Textual and no TinyDB here: the model layer stays importable on its own.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 ARXIV_ABS = "https://arxiv.org/abs/{}"
 ARXIV_PDF = "https://arxiv.org/pdf/{}"
@@ -50,6 +51,19 @@ class Paper:
     @property
     def hf_url(self) -> str:
         return HF_PAPER.format(self.id) if self.has_arxiv_id else ""
+
+    def document(self) -> dict[str, Any]:
+        """The paper as plain data, as the library stores it (asdict is slower)."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "authors": self.authors,
+            "summary": self.summary,
+            "version": self.version,
+            "labels": self.labels,
+            "extras": self.extras,
+            "dates": self.dates,
+        }
 
     @property
     def links(self) -> dict[str, str]:
