@@ -11,6 +11,14 @@ from crafted import fill_library
 from tui.store import Store
 
 
+@pytest.fixture(autouse=True)
+def config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The test's own config file (missing unless written), never the user's."""
+    path = tmp_path / "config.toml"
+    monkeypatch.setenv("PAPERS_CONFIG", str(path))
+    return path
+
+
 @pytest.fixture
 def library_folder(tmp_path: Path) -> Path:
     """A library folder holding the crafted papers."""

@@ -26,14 +26,6 @@ SIZE = (120, 40)
 SAMPLE_HINT = "Showing the bundled sample digest. Import your own: papers import FOLDER"
 
 
-@pytest.fixture(autouse=True)
-def no_user_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Point the watch list at a config file of the test's own (none by default)."""
-    config = tmp_path / "config.toml"
-    monkeypatch.setenv("PAPERS_CONFIG", str(config))
-    return config
-
-
 def shown(widget: Widget) -> str:
     """The text a widget draws (border included), one line per row."""
     region = Region(0, 0, *widget.outer_size)

@@ -31,14 +31,6 @@ from tui.store import Store
 from tui.widgets import DateSidebar, PaperDetail, PaperList
 
 
-@pytest.fixture(autouse=True)
-def config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The test's own config file (missing unless written), never the user's."""
-    path = tmp_path / "config.toml"
-    monkeypatch.setenv("PAPERS_CONFIG", str(path))
-    return path
-
-
 def sidebar(app: PapersApp) -> str:
     return shown(app.screen.query_one(DateSidebar))
 
