@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual import events
@@ -149,22 +150,18 @@ class ReaderActions(Screen[None]):
     # Marks
 
     def action_toggle_bookmark(self) -> None:
-        self.catch_up()
-        if self.paper_id is None:
-            return
-        try:
-            self.store.toggle_bookmark(self.paper_id)
-        except (LibraryError, OSError) as error:
-            self.not_saved(error)
-            return
-        self.refresh_paper(self.paper_id)
+        self.change_paper(self.store.toggle_bookmark)
 
     def action_toggle_read(self) -> None:
+        self.change_paper(self.store.toggle_read)
+
+    def change_paper(self, change: Callable[[str], object]) -> None:
+        """Apply a Store change to the highlighted paper and redraw it."""
         self.catch_up()
         if self.paper_id is None:
             return
         try:
-            self.store.toggle_read(self.paper_id)
+            change(self.paper_id)
         except (LibraryError, OSError) as error:
             self.not_saved(error)
             return

@@ -115,7 +115,7 @@ class MainScreen(ReaderActions):
         # it: open the newest day and wait for the background load instead.
         later = day is not None and loads_late(self.store, day)
         first = newest if later or day is None else day
-        self.open_view(first, keep=paper_id, remember=False)
+        self.open_view(first, keep=paper_id)
         self._restore_later = later
 
     def on_unmount(self) -> None:
@@ -131,23 +131,17 @@ class MainScreen(ReaderActions):
         self.show_list(self.paper_id)
 
     def open_view(
-        self,
-        day: str | None,
-        *,
-        tag: str | None = None,
-        keep: str | None = None,
-        remember: bool = True,
+        self, day: str | None, *, tag: str | None = None, keep: str | None = None
     ) -> None:
         """List a day (or the bookmarks, or a tag's papers), the cursor on `keep`.
 
-        The day is remembered for the next start unless `remember` is False.
+        The place is saved for the next start when the reader closes (on_unmount),
+        not here: a day switch should not rewrite the user's state file.
         """
         self.tag = tag
         self._restore_later = False  # the user has moved on
         self.set_reactive(MainScreen.day, day)
         self.show_list(keep)
-        if remember and day is not None:
-            save_setting(self.store, "last_day", day)
         sidebar = self.query_one(DateSidebar)
         if tag is None:
             sidebar.highlight_day(day)
@@ -378,4 +372,4 @@ class MainScreen(ReaderActions):
         self.query_one(DateSidebar).refresh()
         if self._restore_later:
             day, paper_id = saved_place(self.store, self._days)
-            self.open_view(day, keep=paper_id, remember=False)
+            self.open_view(day, keep=paper_id)
