@@ -463,6 +463,7 @@ async def test_a_place_in_an_older_month_opens_once_it_is_loaded(
     with Store(library_folder) as store:
         store.state.set_setting("last_day", OLDEST)
         store.state.set_setting("last_paper", OLD.id)
+        store.state.set_setting("newest_day", NEWEST)  # as a real close saves it
     with Store(library_folder) as store:
         store.load_newest()  # as the CLI does: May stays for the background load
         app = PapersApp(store)
@@ -472,6 +473,21 @@ async def test_a_place_in_an_older_month_opens_once_it_is_loaded(
             await pilot.pause()
             assert main_screen(app).day == OLDEST
             assert_shows(app, OLD)
+
+
+async def test_newer_days_since_last_time_open_on_the_newest(
+    library_folder: Path,
+) -> None:
+    """After an import brings newer days, the reader opens on the newest one."""
+    with Store(library_folder) as store:
+        store.state.set_setting("last_day", OLDER)
+        store.state.set_setting("last_paper", SPARSE.id)
+        store.state.set_setting("newest_day", OLDER)  # NEWEST came in since
+    with Store(library_folder) as store:
+        app = PapersApp(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert main_screen(app).day == NEWEST
 
 
 # Layout

@@ -121,6 +121,7 @@ class MainScreen(ReaderActions):
     def on_unmount(self) -> None:
         save_setting(self.store, "last_day", self.day)
         save_setting(self.store, "last_paper", self.paper_id)
+        save_setting(self.store, "newest_day", self._days[0] if self._days else None)
 
     # What the panes show
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Container
+from collections.abc import Sequence
 
 from textual import log
 
@@ -18,9 +18,16 @@ def save_setting(store: Store, key: str, value: object) -> None:
         log.warning(f"setting {key} not saved: {error}")
 
 
-def saved_place(store: Store, days: Container[str]) -> tuple[str | None, str | None]:
-    """The day (if still in `days`) and the paper shown when the reader closed."""
-    day, paper_id = store.state.setting("last_day"), store.state.setting("last_paper")
+def saved_place(store: Store, days: Sequence[str]) -> tuple[str | None, str | None]:
+    """The day (if still in `days`) and the paper shown when the reader closed.
+
+    None when newer days came in since (an import): then the newest day is what
+    a daily reader opens for.
+    """
+    setting = store.state.setting
+    day, paper_id = setting("last_day"), setting("last_paper")
+    if days and setting("newest_day") != days[0]:
+        return None, None
     known_day = day if isinstance(day, str) and day in days else None
     return known_day, paper_id if isinstance(paper_id, str) else None
 
