@@ -110,7 +110,9 @@ labels = (
 )
 summaries = (
     st.text(st.one_of(_chars(), st.sampled_from([" ", " ", "\n", "\t"])), max_size=80)
-    .map(str.strip)
+    # Markdown gives spaces at a line's ends a meaning (a hard break, a code
+    # block), so a summary's lines carry none.
+    .map(lambda text: "\n".join(line.strip() for line in text.split("\n")).strip())
     .filter(lambda text: not _BR.search(text))
     .filter(lambda text: all(map(_fine_summary_line, text.split("\n"))))
 )
